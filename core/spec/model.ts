@@ -1,7 +1,17 @@
 // The indexed form of an OpenAPI 3.1 document that the rest of the suite works with.
 // core/spec builds it once; generators, the client, the checks and load scenarios read it.
 
-/** A JSON Schema (2020-12) node after local `$ref`s were resolved; `true`/`false` allowed. */
+// Pointers (`pointer` fields) are JSON pointers in `$ref` form, `#/paths/~1tickets/get`, not
+// percent-encoded, naming the object where it is defined: for a `$ref`'d parameter, response,
+// header or request body, the target (`#/components/parameters/Page`). `spec.where(pointer)`
+// turns one into `file:line:col`.
+
+/**
+ * A JSON Schema (2020-12) node after local `$ref`s were resolved; `true`/`false` allowed.
+ * OpenAPI 3.0 habits are already rewritten (`nullable` → type union with "null"). Each schema
+ * location is one shared object, so a recursive schema is a cyclic graph: walk it with a
+ * seen-set or a depth limit, and validate with `spec.validators`, not `ajv.compile(schema)`.
+ */
 export type JsonSchema = boolean | { [keyword: string]: unknown };
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS' | 'TRACE';

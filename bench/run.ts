@@ -1,0 +1,15 @@
+// `npm run bench`: every speed figure of the project, measured side by side in one run.
+// BENCH_SECONDS shortens or lengthens each load measurement (default 5).
+import { benchTargetOverhead } from './target-overhead.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const sections: Array<[string, () => Promise<string>]> = [['target overhead', () => benchTargetOverhead(seconds)]];
+
+for (const [name, run] of sections) {
+  try {
+    process.stdout.write(`${await run()}\n\n`);
+  } catch (error) {
+    process.stderr.write(`bench section "${name}" failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

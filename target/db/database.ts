@@ -17,8 +17,26 @@ export function seedContext(): SeedContext {
   };
 }
 
+/**
+ * Handlers call `db.prepare(sql)` where they need a statement; compiling SQL on every request was
+ * the target's main cost, so statements are kept per SQL text (better-sqlite3 statements are reusable).
+ */
+function cachePreparedStatements(db: Database.Database): void {
+  const prepare = db.prepare.bind(db);
+  const statements = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
+      statement = prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  }) as typeof db.prepare;
+}
+
 export function openDatabase(path: string, families: readonly Family[] = FAMILIES): Database.Database {
   const db = new Database(path);
+  cachePreparedStatements(db);
   if (path !== ':memory:' && path !== '') db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   // Case-insensitive substring that also folds non-ASCII letters (SQLite's LIKE folds ASCII only).

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '../core/spec/load-spec.js';
+import type { JsonSchema } from '../core/spec/model.js';
 import { validRequest } from '../generators/valid-request.js';
 import { validValue } from '../generators/valid-value.js';
 
@@ -31,7 +32,7 @@ export async function benchGenerators(seconds = 5): Promise<string> {
 
   // A realistic page: 25 generated tickets in the contract's page envelope.
   const pageSchema = spec.operation('GET /tickets')!.responses['200']!.content['application/json']!.schema as {
-    properties: { data: { items: object } };
+    properties: { data: { items: JsonSchema } };
   };
   const ticketSchema = pageSchema.properties.data.items;
   const tickets = fc.sample(validValue(ticketSchema, { direction: 'response' }), { numRuns: 25, seed: 7 });

@@ -1,25 +1,13 @@
 // Brains and articles of the reference target: admin writes, the 10-brain limit, article_count.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startTarget, type Answer, type Client } from './support/client.js';
+import { describe, it } from 'node:test';
+import { targetForThisFile } from './support/client.js';
 import type { Role } from './support/tokens.js';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/;
 
-let client: Client;
-
-before(async () => {
-  client = await startTarget({ rateLimit: { limit: 100_000, windowSeconds: 60 } });
-});
-
-after(async () => {
-  await client.close();
-});
-
 /** Every answer is also checked against openapi.yaml by the support client. */
-function call(role: Role, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Answer> {
-  return client.call(role, method, path, body === undefined ? {} : { body });
-}
+const { call, app } = targetForThisFile();
 
 async function countOf(role: Role, brainUlid: string): Promise<number> {
   return (await call(role, 'GET', `/brains/${brainUlid}`)).body.data.article_count;
@@ -108,7 +96,7 @@ describe('brains', () => {
     assert.equal(await countOf('admin', brain.ulid), 1);
     assert.equal((await call('admin', 'DELETE', `/brains/${brain.ulid}`)).status, 204);
     assert.equal((await call('admin', 'GET', `/brains/${brain.ulid}/articles/${article.ulid}`)).status, 404);
-    const left = client.app.db
+    const left = app().db
       .prepare('SELECT COUNT(*) AS n FROM brain_articles WHERE ulid = ?')
       .get(article.ulid) as { n: number };
     assert.equal(left.n, 0);

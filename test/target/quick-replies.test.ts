@@ -1,23 +1,11 @@
 // Quick replies of the reference target: shared by the workspace, any member may write.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startTarget, type Answer, type Client } from './support/client.js';
+import { describe, it } from 'node:test';
+import { targetForThisFile } from './support/client.js';
 import type { Role } from './support/tokens.js';
 
-let client: Client;
-
-before(async () => {
-  client = await startTarget({ rateLimit: { limit: 100_000, windowSeconds: 60 } });
-});
-
-after(async () => {
-  await client.close();
-});
-
 /** Every answer is also checked against openapi.yaml by the support client. */
-function call(role: Role, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Answer> {
-  return client.call(role, method, path, body === undefined ? {} : { body });
-}
+const { call, app } = targetForThisFile();
 
 describe('quick replies', () => {
   it('lists the seeded replies of the caller workspace only', async () => {

@@ -1,7 +1,7 @@
 // Saved views of the reference target: personal and workspace views, slugs, integer ids out.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startTarget, type Answer, type Client } from './support/client.js';
+import { describe, it } from 'node:test';
+import { targetForThisFile } from './support/client.js';
 import type { Role } from './support/tokens.js';
 
 interface Ref {
@@ -9,30 +9,18 @@ interface Ref {
   ulid: string;
 }
 
-let client: Client;
-
-before(async () => {
-  client = await startTarget({ rateLimit: { limit: 100_000, windowSeconds: 60 } });
-});
-
-after(async () => {
-  await client.close();
-});
-
 /** Every answer is also checked against openapi.yaml by the support client. */
-function call(role: Role, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Answer> {
-  return client.call(role, method, path, body === undefined ? {} : { body });
-}
+const { call, app } = targetForThisFile();
 
 /** Rows of a workspace table straight from the database, to build requests from. */
 function rowsOf(table: 'channels' | 'tags', workspaceId: number): Ref[] {
-  return client.app.db
+  return app().db
     .prepare(`SELECT id, ulid FROM ${table} WHERE workspace_id = ? ORDER BY id`)
     .all(workspaceId) as Ref[];
 }
 
 function userOfToken(tokenId: number): Ref {
-  return client.app.db
+  return app().db
     .prepare('SELECT u.id, u.ulid FROM users u JOIN tokens t ON t.user_id = u.id WHERE t.id = ?')
     .get(tokenId) as Ref;
 }

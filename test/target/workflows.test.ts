@@ -1,23 +1,11 @@
 // Workflows of the reference target: admin writes, trigger settings, lists replaced on update.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startTarget, type Answer, type Client } from './support/client.js';
+import { describe, it } from 'node:test';
+import { targetForThisFile } from './support/client.js';
 import type { Role } from './support/tokens.js';
 
-let client: Client;
-
-before(async () => {
-  client = await startTarget({ rateLimit: { limit: 100_000, windowSeconds: 60 } });
-});
-
-after(async () => {
-  await client.close();
-});
-
 /** Every answer is also checked against openapi.yaml by the support client. */
-function call(role: Role, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Answer> {
-  return client.call(role, method, path, body === undefined ? {} : { body });
-}
+const { call, app } = targetForThisFile();
 
 const SPAM = {
   name: 'Auto-close spam',
@@ -128,7 +116,7 @@ describe('workflows', () => {
   });
 
   it('keeps the tag list of the tag triggers', async () => {
-    const tag = client.app.db.prepare('SELECT ulid FROM tags WHERE workspace_id = 1 ORDER BY id LIMIT 1').get() as { ulid: string };
+    const tag = app().db.prepare('SELECT ulid FROM tags WHERE workspace_id = 1 ORDER BY id LIMIT 1').get() as { ulid: string };
     const created = await call('admin', 'POST', '/workflows', {
       name: 'Tagged',
       trigger_type: 'on_tag_added',

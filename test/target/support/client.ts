@@ -1,6 +1,7 @@
 // Builds the target in-process and sends requests with a profile token; every answer is checked
 // against the response schema of openapi.yaml before the test sees it.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type TargetOptions } from '../../../target/app.js';
 import { contractProblem, templateOf } from './response-contract.js';
@@ -60,4 +61,32 @@ export async function allPages(client: Client, role: Role, path: string): Promis
     items.push(...answer.body.data);
     if (page >= answer.body.meta.last_page) return items;
   }
+}
+
+export type SimpleCall = (role: Role, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => Promise<Answer>;
+
+/**
+ * One target for the whole test file: starts it before the tests and closes it after them.
+ * `call` sends a request (checked against openapi.yaml like every call); `app()` gives the
+ * running app for the few tests that look into its database.
+ */
+export function targetForThisFile(options: TargetOptions = { rateLimit: { limit: 100_000, windowSeconds: 60 } }): {
+  call: SimpleCall;
+  app: () => FastifyInstance;
+} {
+  let client: Client | undefined;
+  before(async () => {
+    client = await startTarget(options);
+  });
+  after(async () => {
+    await client?.close();
+  });
+  const started = (): Client => {
+    assert.ok(client, 'the target starts before the tests');
+    return client;
+  };
+  return {
+    call: (role, method, path, body) => started().call(role, method, path, body === undefined ? {} : { body }),
+    app: () => started().app,
+  };
 }

@@ -91,6 +91,7 @@ class OperationIndexer {
       // Path parameters are always required, whatever the document forgot to say.
       required: location === 'path' || value.required === true,
       schema: this.schemaOf(value, pointer),
+      extensions: Object.fromEntries(Object.entries(value).filter(([key]) => key.startsWith('x-'))),
       pointer,
     };
     if (typeof value.style === 'string') model.style = value.style;

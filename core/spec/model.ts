@@ -27,6 +27,12 @@ export interface ParameterModel {
   style?: string;
   explode?: boolean;
   description?: string;
+  /**
+   * Every `x-` key of the parameter object, kept as written (`x-filter`, `x-sort`: what a
+   * filter or sort means, read by the semantic checks). Always filled by core/spec; optional
+   * so hand-built models may leave it out.
+   */
+  extensions?: Record<string, unknown>;
   /** JSON pointer of the parameter object in the source document. */
   pointer: string;
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { openDatabase } from './db/database.js';
 import { activeFaults } from './faults/active.js';
+import { installSerializerFaults } from './faults/serializer-faults.js';
 import { installJsonBodyParser } from './http/body-parser.js';
 import { loadContract } from './http/contract.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -45,7 +46,8 @@ export async function buildApp(options: TargetOptions = {}): Promise<FastifyInst
 
   installJsonBodyParser(app);
   installErrorHandler(app);
-  installPipeline(app, { contract, limiter: new FixedWindowLimiter(limit, windowSeconds), resolvers });
+  installPipeline(app, { contract, limiter: new FixedWindowLimiter(limit, windowSeconds, faults), resolvers });
+  installSerializerFaults(app, faults);
   for (const family of FAMILIES) await app.register(family.routes, { prefix: '/api' });
   return app;
 }

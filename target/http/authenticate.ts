@@ -18,11 +18,15 @@ export function bearerToken(header: string | undefined): string | undefined {
 export function authenticate(
   db: Database.Database,
   token: string | undefined,
+  options: { secretChecked?: boolean } = {},
 ): Omit<Caller, 'workspaceId' | 'role'> | undefined {
   if (token === undefined) return undefined;
-  const row = db
-    .prepare('SELECT id, user_id FROM tokens WHERE token_hash = ?')
-    .get(hashToken(token)) as { id: number; user_id: number } | undefined;
+  // Fault `token-secret-not-checked`: the lookup by the id part alone, secret never compared.
+  const row = (
+    options.secretChecked === false
+      ? db.prepare('SELECT id, user_id FROM tokens WHERE id = ?').get(Number(token.split('|', 1)[0]))
+      : db.prepare('SELECT id, user_id FROM tokens WHERE token_hash = ?').get(hashToken(token))
+  ) as { id: number; user_id: number } | undefined;
   if (!row) return undefined;
   const user = db
     .prepare('SELECT id, ulid, name, email, avatar_url, timezone FROM users WHERE id = ?')

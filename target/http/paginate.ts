@@ -29,13 +29,20 @@ export function paginate(
   request: FastifyRequest,
   { total, page, perPage }: { total: number; page: number; perPage: number },
 ): Page {
+  const { faults } = request.server;
   const lastPage = Math.max(1, Math.ceil(total / perPage));
-  const offset = (page - 1) * perPage;
+  if (page > lastPage && faults.has('page-past-end-500')) throw new RangeError(`Page ${page} is out of range`);
+  // Fault `page-past-end-repeats-last`: the page is clamped to the last one instead of empty.
+  if (page > lastPage && faults.has('page-past-end-repeats-last')) page = lastPage;
+  const offset = (page - 1) * perPage + (page > 1 && faults.has('page-offset-off-by-one') ? 1 : 0);
   const itemsOnPage = Math.max(0, Math.min(perPage, total - offset));
   const [path = '', rawQuery = ''] = request.url.split('?', 2);
   const kept = new URLSearchParams(rawQuery);
   kept.delete('page');
-  const base = `${request.protocol}://${request.host}${path}`;
+  if (faults.has('links-drop-filters')) {
+    for (const name of [...kept.keys()]) if (name !== 'per_page') kept.delete(name);
+  }
+  const base = faults.has('links-relative') ? path : `${request.protocol}://${request.host}${path}`;
   const link = (target: number): string => {
     const query = new URLSearchParams(kept);
     query.set('page', String(target));
@@ -54,7 +61,7 @@ export function paginate(
       first: link(1),
       last: link(lastPage),
       prev: page > 1 ? link(Math.min(page - 1, lastPage)) : null,
-      next: page < lastPage ? link(page + 1) : null,
+      next: page < lastPage || (page === lastPage && faults.has('next-link-on-last-page')) ? link(page + 1) : null,
     },
     offset,
     limit: perPage,

@@ -64,12 +64,21 @@ function decodeSegment(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+export interface FieldKeyOptions {
+  /** Query parameters: `filter[x]` becomes `filter.x`. */
+  query?: boolean;
+  /** Fault `validation-keys-json-pointer`. */
+  pointerKeys?: boolean;
+}
+
 /** The dotted field key of an error; query parameter names `filter[x]` become `filter.x`. */
-export function fieldOf(error: ErrorObject, options: { query?: boolean } = {}): string {
+export function fieldOf(error: ErrorObject, options: FieldKeyOptions = {}): string {
   const segments = error.instancePath.split('/').slice(1).map(decodeSegment);
   if (error.keyword === 'required') {
     segments.push(String((error.params as { missingProperty: string }).missingProperty));
   }
+  // Fault `validation-keys-json-pointer`: the key is the pointer, not the dotted field name.
+  if (options.pointerKeys) return `/${segments.join('/')}`;
   if (options.query) {
     // A query parameter is one field: `filter[status]=open,bogus` reports `filter.status`.
     const name = segments[0] ?? 'query';
@@ -81,7 +90,7 @@ export function fieldOf(error: ErrorObject, options: { query?: boolean } = {}): 
 /** Groups Ajv errors by field: first message of each field, fields in error order. */
 export function toFieldErrors(
   errors: readonly ErrorObject[],
-  options: { query?: boolean } = {},
+  options: FieldKeyOptions = {},
 ): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   // Ajv also reports anyOf/oneOf and failed if/then summaries; the inner errors say more.

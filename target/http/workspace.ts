@@ -8,9 +8,15 @@ export function resolveWorkspace(
   db: Database.Database,
   caller: Omit<Caller, 'workspaceId' | 'role'>,
   header: string | string[] | undefined,
+  options: { headerRead?: boolean } = {},
 ): { workspaceId: number; role: WorkspaceRole } {
   let workspaceId: number;
-  if (header === undefined) {
+  // Fault `workspace-header-ignored`: the header is never read; the token's first workspace serves.
+  if (options.headerRead === false) {
+    const first = caller.workspaceIds[0];
+    if (first === undefined) throw new HttpError(403, 'This token has no access to any workspace.');
+    workspaceId = first;
+  } else if (header === undefined) {
     if (caller.workspaceIds.length > 1) {
       throw new HttpError(400, 'The X-Workspace-Id header is required for a token with access to several workspaces.');
     }

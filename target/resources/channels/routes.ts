@@ -8,7 +8,8 @@ export const channelRoutes: FastifyPluginAsync = async (app) => {
     const rows = app.db
       .prepare('SELECT * FROM channels WHERE workspace_id = ? ORDER BY id')
       .all(request.caller.workspaceId) as Row[];
-    return { data: rows.map(presentChannel) };
+    // Fault `channel-list-bare-array`: the list returned without its envelope.
+    return app.faults.has('channel-list-bare-array') ? rows.map(presentChannel) : { data: rows.map(presentChannel) };
   });
 
   app.get('/channels/:channel', async (request) => ({ data: presentChannel(request.resources.channel as Row) }));

@@ -24,6 +24,7 @@ export const contactRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/contacts', async (request) => {
     const query = request.validQuery;
+    const { faults } = app;
     const where = ['contacts.workspace_id = ?'];
     const params: unknown[] = [request.caller.workspaceId];
     const text = (key: string): string | undefined => {
@@ -35,17 +36,21 @@ export const contactRoutes: FastifyPluginAsync = async (app) => {
       where.push('ci_contains(contacts.name, ?)');
       params.push(name);
     }
-    const email = text('email');
+    const email = faults.has('contact-email-filter-ignored') ? undefined : text('email');
     if (email !== undefined) {
       where.push('ci_contains(contacts.email, ?)');
       params.push(email);
     }
     const search = text('search');
     if (search !== undefined) {
-      where.push('(ci_contains(contacts.name, ?) OR ci_contains(contacts.email, ?))');
+      // Fault `contact-search-leaks-workspaces`: without the parentheses, `... AND name OR email`.
+      const leaks = faults.has('contact-search-leaks-workspaces');
+      where.push(leaks ? 'ci_contains(contacts.name, ?) OR ci_contains(contacts.email, ?)' : '(ci_contains(contacts.name, ?) OR ci_contains(contacts.email, ?))');
       params.push(search, search);
     }
-    const order = orderBy(query.sort, SORTS, 'name', 'contacts.id');
+    // Fault `contact-sort-descending-ignored`: the sign of the sort value is lost.
+    const sort = faults.has('contact-sort-descending-ignored') && typeof query.sort === 'string' ? query.sort.replace(/^-/, '') : query.sort;
+    const order = orderBy(sort, SORTS, 'name', 'contacts.id');
     const whereSql = `WHERE ${where.join(' AND ')}`;
     const { total } = app.db.prepare(`SELECT COUNT(*) AS total FROM contacts ${whereSql}`).get(...params) as { total: number };
     const page = paginate(request, { total, ...pageValues(query) });
@@ -66,7 +71,10 @@ export const contactRoutes: FastifyPluginAsync = async (app) => {
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(newUlid(), request.caller.workspaceId, body.name ?? null, email, body.notes ?? null, now, now);
-    return reply.code(201).send({ data: presentContact(byId.get(result.lastInsertRowid) as Row) });
+    const created = presentContact(byId.get(result.lastInsertRowid) as Row);
+    // Fault `created-contact-other-ulid`: the answer's ULID is generated a second time.
+    if (app.faults.has('created-contact-other-ulid')) created.ulid = newUlid();
+    return reply.code(201).send({ data: created });
   });
 
   app.get('/contacts/:contact', async (request) => ({ data: presentContact(request.resources.contact as Row) }));
@@ -78,6 +86,10 @@ export const contactRoutes: FastifyPluginAsync = async (app) => {
     if (email !== contact.email) assertEmailFree(app.db, request.caller.workspaceId, email, contact.id as number);
     const name = 'name' in body ? (body.name ?? null) : contact.name;
     const notes = 'notes' in body ? (body.notes ?? null) : contact.notes;
+    if (app.faults.has('contact-update-not-saved')) {
+      // The answer is the merged input; the UPDATE ran in a transaction that is never committed.
+      return { data: presentContact({ ...contact, name, email, notes, updated_at: nowIso() }) };
+    }
     app.db
       .prepare('UPDATE contacts SET name = ?, email = ?, notes = ?, updated_at = ? WHERE id = ?')
       .run(name, email, notes, nowIso(), contact.id);

@@ -18,11 +18,14 @@ function authorizeRemoval(request: FastifyRequest): void {
 }
 
 export const memberRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/members', async (request) => {
+  app.get('/members', async (request, reply) => {
     const rows = app.db
       .prepare(`${MEMBER_SELECT} WHERE memberships.workspace_id = ? ORDER BY users.name, users.id`)
       .all(request.caller.workspaceId) as Row[];
-    return { data: rows.map(presentMember) };
+    const answer = { data: rows.map(presentMember) };
+    // Fault `members-text-html`: the JSON goes out through the web layout's content type.
+    if (app.faults.has('members-text-html')) return reply.type('text/html; charset=utf-8').send(JSON.stringify(answer));
+    return answer;
   });
 
   app.post('/members/invite', async (request, reply) => {

@@ -61,7 +61,8 @@ export const quickReplyRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.delete('/quick-replies/:quickReply', async (request, reply) => {
-    db.prepare('DELETE FROM quick_replies WHERE id = ?').run(quickReplyOf(request).id);
+    // Fault `quick-reply-delete-kept`: a soft delete that no read honours, so nothing changes.
+    if (!app.faults.has('quick-reply-delete-kept')) db.prepare('DELETE FROM quick_replies WHERE id = ?').run(quickReplyOf(request).id);
     return reply.code(204).send();
   });
 };

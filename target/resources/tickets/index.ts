@@ -9,9 +9,14 @@ export const tickets: Family = {
   seed: seedTickets,
   routes: ticketRoutes,
   resolvers: {
-    ticket: (ulid, request) =>
-      request.server.db
+    ticket: (ulid, request) => {
+      // Fault `foreign-ticket-readable`: the show route loads the ticket by ULID alone.
+      if (request.server.faults.has('foreign-ticket-readable') && request.method === 'GET' && request.routeOptions.url === '/api/tickets/:ticket') {
+        return request.server.db.prepare('SELECT * FROM tickets WHERE ulid = ?').get(ulid) as Record<string, unknown> | undefined;
+      }
+      return request.server.db
         .prepare('SELECT * FROM tickets WHERE ulid = ? AND workspace_id = ?')
-        .get(ulid, request.caller.workspaceId) as Record<string, unknown> | undefined,
+        .get(ulid, request.caller.workspaceId) as Record<string, unknown> | undefined;
+    },
   },
 };

@@ -32,6 +32,7 @@ function marks(values: readonly unknown[]): string {
 /** The WHERE clauses of the ticket filters (all combined with AND). */
 export function ticketFilters(request: FastifyRequest): Where {
   const query = request.validQuery;
+  const { faults } = request.server;
   const { workspaceId, userId } = request.caller;
   const where: Where = { clauses: ['tickets.workspace_id = ?'], params: [workspaceId] };
   const add = (clause: string, ...params: unknown[]): void => {
@@ -40,10 +41,14 @@ export function ticketFilters(request: FastifyRequest): Where {
   };
 
   const statuses = listValue(query['filter[status]']);
-  if (statuses !== undefined && statuses.length > 0) {
+  const searched = [query['filter[search]'], query.q].some((term) => typeof term === 'string' && term.trim() !== '');
+  const statusDropped = searched && faults.has('status-filter-dropped-with-search');
+  if (statuses !== undefined && statuses.length > 0 && !statusDropped) {
     if (statuses.some((status) => !STATUSES.includes(status))) {
       throw new ValidationFailed({ 'filter.status': ['The selected filter.status is invalid.'] });
     }
+    // Fault `closed-filter-leaks-spam`: "closed" taken to mean "done", spam included.
+    if (statuses.includes('closed') && faults.has('closed-filter-leaks-spam')) statuses.push('spam');
     add(`tickets.status IN (${marks(statuses)})`, ...statuses);
   }
   const channels = ulidList(query, 'channel_ulids');
@@ -59,7 +64,11 @@ export function ticketFilters(request: FastifyRequest): Where {
     );
   }
   if (query['filter[assigned_to_me]'] === true) add('tickets.assignee_id = ?', userId);
-  if (query['filter[unassigned]'] === true) add('tickets.assignee_id IS NULL');
+  // Fault `unassigned-one-ignored`: the raw string compared with "true", so `1` does not filter.
+  const unassigned = faults.has('unassigned-one-ignored')
+    ? (request.query as Record<string, unknown>)['filter[unassigned]'] === 'true'
+    : query['filter[unassigned]'] === true;
+  if (unassigned) add('tickets.assignee_id IS NULL');
   const assignee = ulidList(query, 'assigned_user_ulid');
   if (assignee !== undefined && assignee.length > 0) {
     add(`tickets.assignee_id IN (SELECT id FROM users WHERE ulid IN (${marks(assignee)}))`, ...assignee);
@@ -84,9 +93,16 @@ export function ticketFilters(request: FastifyRequest): Where {
 export const ticketListRoutes: FastifyPluginAsync = async (app) => {
   app.get('/tickets', async (request) => {
     const where = ticketFilters(request);
-    const order = orderBy(request.validQuery.sort, SORTS, '-updated_at', 'tickets.id');
+    // Fault `ticket-default-sort-ascending`: the default written without its minus sign.
+    const sortGiven = (request.query as Record<string, unknown>).sort !== undefined;
+    const sort = !sortGiven && app.faults.has('ticket-default-sort-ascending') ? 'updated_at' : request.validQuery.sort;
+    const order = orderBy(sort, SORTS, '-updated_at', 'tickets.id');
     const whereSql = `WHERE ${where.clauses.join(' AND ')}`;
-    const { total } = app.db.prepare(`SELECT COUNT(*) AS total FROM tickets ${whereSql}`).get(...where.params) as { total: number };
+    // Fault `ticket-total-ignores-filters`: the count query forgets every clause but the workspace.
+    const [countSql, countParams] = app.faults.has('ticket-total-ignores-filters')
+      ? ['WHERE tickets.workspace_id = ?', [request.caller.workspaceId]]
+      : [whereSql, where.params];
+    const { total } = app.db.prepare(`SELECT COUNT(*) AS total FROM tickets ${countSql}`).get(...countParams) as { total: number };
     const page = paginate(request, { total, ...pageValues(request.validQuery) });
     const rows = app.db
       .prepare(`SELECT tickets.* FROM tickets ${whereSql} ${order} LIMIT ? OFFSET ?`)

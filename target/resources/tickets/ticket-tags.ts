@@ -4,6 +4,7 @@ import { nowIso } from '../../db/clock.js';
 import { newUlid } from '../../db/ids.js';
 import type { Row } from '../family.js';
 import { addActivity, touchTicket } from './history.js';
+import { presentTag } from '../tags/present.js';
 import { presentTicket } from './present.js';
 
 export const ticketTagRoutes: FastifyPluginAsync = async (app) => {
@@ -12,6 +13,13 @@ export const ticketTagRoutes: FastifyPluginAsync = async (app) => {
   app.post('/tickets/:ticket/tags/:tag', async (request) => {
     const ticket = request.resources.ticket as Row;
     const tag = request.resources.tag as Row;
+    if (app.faults.has('tag-attach-not-saved')) {
+      // The answer is built from the request; the write went to a queue that never runs.
+      const answer = presentTicket(app.db, ticket);
+      const tags = answer.tags as Array<Record<string, unknown>>;
+      if (!tags.some((item) => item.ulid === tag.ulid)) tags.push({ ...presentTag(tag) });
+      return { data: answer };
+    }
     if (isAttached.get(ticket.id, tag.id) === undefined) {
       const now = nowIso();
       app.db.transaction(() => {

@@ -75,6 +75,24 @@ function windowMayHaveEnded(step: Step, first: Step, fresh: boolean, lastRefusal
   return lastRefusal !== undefined && retry !== undefined && step.reading.answeredAt >= lastRefusal.reading.sentAt + (retry - 1) * 1000 && step.reading.remaining === limit - 1;
 }
 
+/**
+ * Whether the answers show that a new window began by the time `step` was answered: its Remaining
+ * went up compared with the answer before it (`previousRemaining`, the highest of that answer's
+ * wave), or it was sent after the last 429's Retry-After had elapsed; without Remaining headers, a
+ * window whose opening is known may have ended once a window's time has passed. A window whose
+ * opening is known (`windowStart`, a lower bound) cannot end before it is a window old, less the
+ * one second a limiter counting whole seconds may cut short.
+ */
+function newWindowShown(step: Step, previousRemaining: number | undefined, lastRefusal: Step | undefined, windowStart: number | undefined, windowMs: number): boolean {
+  if (outcomeOf(step.exchange) !== 'served') return false;
+  if (windowStart !== undefined && step.reading.answeredAt < windowStart + Math.max(0, windowMs - 1000)) return false;
+  const { remaining } = step.reading;
+  if (remaining !== undefined && previousRemaining !== undefined && remaining > previousRemaining) return true;
+  const retry = lastRefusal?.reading.retryAfter;
+  if (lastRefusal !== undefined && retry !== undefined && step.reading.sentAt >= lastRefusal.reading.answeredAt + retry * 1000) return true;
+  return (remaining === undefined || previousRemaining === undefined) && windowStart !== undefined && step.reading.answeredAt >= windowStart + windowMs;
+}
+
 function judgeBurst(burst: RateLimitBurst, context: CheckContext): ObservationFailure[] | ReturnType<typeof skip> {
   const { limit, windowSeconds } = context.profile.rateLimit;
   const windowMs = windowSeconds * 1000;
@@ -89,46 +107,66 @@ function judgeBurst(burst: RateLimitBurst, context: CheckContext): ObservationFa
   const parallelBeyond: Array<{ wave: number; served: number; slots: number; size: number; exchange: Exchange }> = [];
   let lastRefusal: Step | undefined;
   let reachedLimit = false;
+  // Earliest time the current window can have begun, when its opening is known: the first request
+  // opened it when it left limit - 1 (or no header to say otherwise); a new window, at the latest
+  // when the first request after the last answer of the old one left.
+  let windowStart: number | undefined = fresh && outcomeOf(first.exchange) === 'served' && (first.reading.remaining ?? limit - 1) === limit - 1 ? first.reading.sentAt : undefined;
+  let previousRemaining: number | undefined;
+  let openAfter: number | undefined; // sentAt of the first request after the last answered wave
 
   for (let wave = 0; wave < burst.waves.length; wave += 1) {
     const members = steps.filter((step) => step.wave === wave);
-    const isParallel = members.length > 1;
-    if (isParallel) {
-      const served = members.filter((step) => outcomeOf(step.exchange) === 'served');
-      const ended = members.some((step) => windowMayHaveEnded(step, first, fresh, lastRefusal, limit, windowMs));
+    if (members.length === 0) continue;
+    const answered = members.filter((step) => outcomeOf(step.exchange) !== 'unknown');
+    const waveSent = Math.min(...members.map((step) => step.reading.sentAt));
+    openAfter ??= waveSent;
+    const isFirst = wave === 0;
+    const ended = !isFirst && answered.some((step) => newWindowShown(step, previousRemaining, lastRefusal, windowStart, windowMs));
+    const served = answered.filter((step) => outcomeOf(step.exchange) === 'served');
+    if (members.length > 1) {
       if (!ended && served.length > slots) {
         parallelBeyond.push({ wave, served: served.length, slots, size: members.length, exchange: (served[slots] ?? served[0] ?? members[0] as Step).exchange });
       }
-      if (members.length >= slots) reachedLimit = true;
-      slots = Math.max(0, slots - members.length);
-      const refusal = members.find((step) => outcomeOf(step.exchange) === 'refused');
-      if (refusal !== undefined) lastRefusal = refusal;
-      continue;
-    }
-    const step = members[0];
-    if (step === undefined) continue;
-    const outcome = outcomeOf(step.exchange);
-    if (outcome === 'unknown') continue;
-    if (step !== first && windowMayHaveEnded(step, first, fresh, lastRefusal, limit, windowMs) && slots === 0 && outcome === 'served') {
-      slots = limit - 1; // a new window began with this request
-      continue;
-    }
-    if (step === first) {
-      if (outcome === 'served') slots -= 1;
-      else {
-        lastRefusal = step;
+      if (ended) {
+        // Old slots were used first as far as the answers allow: the new window keeps the most.
+        slots = Math.max(0, limit - Math.max(0, served.length - slots));
+        windowStart = openAfter;
+      } else {
+        if (members.length >= slots) reachedLimit = true;
+        slots = Math.max(0, slots - members.length);
+      }
+      const refusal = answered.find((step) => outcomeOf(step.exchange) === 'refused');
+      if (refusal !== undefined) {
+        lastRefusal = refusal;
         reachedLimit = true;
       }
-      continue;
-    }
-    if (outcome === 'served') {
-      if (slots > 0) slots -= 1;
-      else servedBeyond.push(step);
     } else {
-      if (slots > 0) refusedEarly.push({ step, slots });
-      reachedLimit = true;
-      slots = 0;
-      lastRefusal = step;
+      const step = members[0];
+      if (step === undefined || answered.length === 0) continue;
+      const outcome = outcomeOf(step.exchange);
+      if (ended) {
+        slots = limit - 1; // a new window began, at the latest with this request
+        windowStart = openAfter;
+      } else if (isFirst) {
+        if (outcome === 'served') slots -= 1;
+        else {
+          lastRefusal = step;
+          reachedLimit = true;
+        }
+      } else if (outcome === 'served') {
+        if (slots > 0) slots -= 1;
+        else servedBeyond.push(step);
+      } else {
+        if (slots > 0) refusedEarly.push({ step, slots });
+        reachedLimit = true;
+        slots = 0;
+        lastRefusal = step;
+      }
+    }
+    if (answered.length > 0) {
+      const remainings = answered.flatMap((step) => (step.reading.remaining === undefined ? [] : [step.reading.remaining]));
+      previousRemaining = remainings.length > 0 ? Math.max(...remainings) : undefined;
+      openAfter = undefined;
     }
   }
 

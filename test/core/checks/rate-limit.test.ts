@@ -62,6 +62,40 @@ describe('rate-limit checks, hand-built', () => {
     assert.match(early?.dedupKey ?? '', /refused before the limit/);
   });
 
+  /** A burst on one token whose answers come at the given ms: [at, remaining or null for a 429]. */
+  const timed = (answers: Array<[number, number | null]>): RateLimitBurst => ({
+    kind: 'rate-limit-burst',
+    role: 'pool[0]',
+    waves: answers.map(([at, remaining]) => [answer(at, remaining, { retryAfter: '1' })]),
+  });
+
+  it('rate-limit-burst passes a burst that straddles a window boundary on a fixed-window limiter', () => {
+    // Begun with 2 slots left; the window ends mid-burst and Remaining jumps back to limit - 1.
+    const straddle = timed([[0, 1], [10, 4], [20, 3], [30, 2], [40, 1], [50, 0], [60, null], [70, null]]);
+    assertObservationPass(rateLimitBurst, straddle, context);
+    assertObservationPass(rateLimitBurst, timed([[0, 1], [10, 0], [20, null], [30, 4], [40, 3], [50, 2], [60, 1], [70, 0], [80, null]]), context);
+    // Two boundaries: the second window is a window old when the third begins.
+    assertObservationPass(rateLimitBurst, timed([[0, 0], [10, 4], [20, 3], [30, 2], [40, 1], [50, 0], [60, null], [2100, 4], [2110, 3], [2120, 2], [2130, 1], [2140, 0], [2150, null]]), context);
+    // Without Remaining going up: a 2xx sent once the 429's Retry-After has elapsed.
+    assertObservationPass(rateLimitBurst, timed([[0, 0], [10, null], [1100, 0], [1110, 0], [1120, 0], [1130, 0], [1140, 0], [1150, null]]), context);
+  });
+
+  it('rate-limit-burst still fails one request too many per window, also across a boundary', () => {
+    const cause = /served beyond the limit/;
+    // Leak in the old window, then in the new one.
+    const [leak] = assertObservationFail(rateLimitBurst, timed([[0, 1], [10, 0], [20, 0], [30, null], [40, 4], [50, 3], [60, 2], [70, 1], [80, 0], [90, 0], [100, null]]), context);
+    assert.match(leak?.dedupKey ?? '', cause);
+    assert.match(leak?.title ?? '', /2 request\(s\) served beyond/);
+    // Leak only in the window begun mid-burst.
+    assert.match(assertObservationFail(rateLimitBurst, timed([[0, 1], [10, 4], [20, 3], [30, 2], [40, 1], [50, 0], [60, 0], [70, null]]), context)[0]?.dedupKey ?? '', cause);
+    // A Remaining that goes up too soon after a window began is no new window.
+    assert.match(assertObservationFail(rateLimitBurst, timed([[0, 4], [10, 3], [20, 2], [30, 1], [40, 0], [50, 4], [60, null]]), context)[0]?.dedupKey ?? '', cause);
+    assert.match(assertObservationFail(rateLimitBurst, timed([[0, 1], [10, 4], [20, 3], [30, 2], [40, 1], [50, 0], [60, 4], [70, null]]), context)[0]?.dedupKey ?? '', cause);
+    // Remaining never goes up and the server keeps serving.
+    assert.match(assertObservationFail(rateLimitBurst, burstOf([4, 3, 2, 1, 0, 0, 0, 0, 0]), context)[0]?.dedupKey ?? '', cause);
+    assert.match(assertObservationFail(rateLimitBurst, burstOf([1, 0, 0, 0]), context)[0]?.dedupKey ?? '', cause);
+  });
+
   it('rate-limit-burst fails when parallel requests slip past the slots left', () => {
     const parallel = (served: number): RateLimitBurst => ({
       kind: 'rate-limit-burst',
@@ -184,6 +218,29 @@ describe('rate-limit checks against the reference target in-process', () => {
     assertObservationPass(rateLimitRetryAfter, cycled.retry, context);
     assertObservationPass(rateLimitRecovery, cycled.recovery, context);
     assertObservationPass(rateLimitIsolation, isolated, context);
+  });
+
+  it('rate-limit-burst passes a burst straddling a window boundary on the target, and fails a leaky limiter', async () => {
+    const proxy = await brokenProxy(roomy, faultyLimiter(LIMIT, WINDOW, { leaky: true }));
+    /** Uses up `before` slots outside the burst, sends `head` requests, waits the window out, then `tail` more. */
+    async function straddle(send: Send, role: string, before: number, head: number, tail: number): Promise<RateLimitBurst> {
+      const opened = await hit(send, role);
+      for (let index = 1; index < before; index += 1) await hit(send, role);
+      const first = await burst(send, role, head);
+      await sleep(Math.max(0, opened.startedAt + WINDOW * 1000 + 100 - Date.now()));
+      const rest = await burst(send, role, tail);
+      return { kind: 'rate-limit-burst', role, waves: [...first.waves, ...rest.waves] };
+    }
+    const [clean, leaky, leakyLate] = await Promise.all([
+      straddle(injectSend(target), 'pool[6]', 3, 1, LIMIT + 2),
+      straddle(injectSend(proxy), 'pool[6]', 3, 3, LIMIT + 3),
+      straddle(injectSend(proxy), 'pool[7]', 3, 1, LIMIT + 3),
+    ]);
+    assertObservationPass(rateLimitBurst, clean, context);
+    assertObservationPass(rateLimitHeaders, clean, context);
+    assert.match(assertObservationFail(rateLimitBurst, leaky, context)[0]?.dedupKey ?? '', /served beyond the limit/);
+    assert.match(assertObservationFail(rateLimitBurst, leakyLate, context)[0]?.dedupKey ?? '', /served beyond the limit/);
+    await proxy.close();
   });
 
   it('fail on faulty limiters, each on the check of its rule', async () => {

@@ -1,6 +1,6 @@
 // A fixed-window rate limiter in front of the target (whose own limit is out of reach), with
 // one chosen flaw: counting every token together, a check-then-act race, a Retry-After that
-// lies, a window that never ends, or a Remaining that never moves. Each must fail exactly the
+// lies, a window that never ends, a Remaining that never moves, or one request too many per window. Each must fail exactly the
 // rate-limit check named after its rule.
 
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -17,6 +17,8 @@ export interface LimiterFlaws {
   neverRecovers?: boolean;
   /** X-RateLimit-Remaining always limit - 1. */
   stuckRemaining?: boolean;
+  /** Serves one request more than the limit in every window (Remaining 0 on it). */
+  leaky?: boolean;
 }
 
 export function faultyLimiter(limit: number, windowSeconds: number, flaws: LimiterFlaws): Fault {
@@ -41,7 +43,7 @@ export function faultyLimiter(limit: number, windowSeconds: number, flaws: Limit
       if (flaws.racy === true) await nextTurn();
       else window.count += 1;
       const counted = flaws.racy === true ? seen + 1 : window.count;
-      if (counted > limit) {
+      if (counted > limit + (flaws.leaky === true ? 1 : 0)) {
         window.throttled = true;
         if (flaws.racy === true) window.count = counted;
         const truth = Math.min(windowSeconds, Math.max(1, Math.ceil((window.start + windowMs - now) / 1000)));

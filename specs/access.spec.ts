@@ -1,11 +1,15 @@
-// Access rules on every operation: no token, a malformed token and an unknown token are 401;
+// Access rules on every operation: no token, malformed tokens (no `<id>|` part, an empty bearer,
+// another scheme), an unknown token and a real token id with a wrong secret are 401;
 // the workspace header rules (a multi-workspace token needs X-Workspace-Id, a non-integer value
 // is 400, a workspace the token cannot use is 403); another workspace's resources are invisible
 // by id and in lists; a plain member on an admin-only operation is 403. Each probe is an
 // ordinary valid request with one thing changed, on items the run created where it writes.
 
+import fc from 'fast-check';
 import type { ApiRequest } from '../core/client/api-client.js';
 import type { RequestAuth } from '../core/exchange.js';
+import type { Profile } from '../core/profile.js';
+import { alteredToken, profileTokens } from '../core/redact.js';
 import { skipOperation, test } from './fixtures.js';
 import { AUTH_CHECKS, ISOLATION_CHECKS, ROLE_CHECKS, WORKSPACE_CHECKS } from './support/check-sets.js';
 import { pathParams } from './support/path-binder.js';
@@ -16,19 +20,34 @@ test.describe.configure({ mode: 'parallel' });
 
 const operations = suiteSpec().operations;
 
-/** Not a token at all, and a well-formed one the target never issued. */
-const BAD_TOKENS: RequestAuth[] = [
-  { kind: 'none' },
-  { kind: 'raw', label: 'malformed', authorization: 'Bearer not a token' },
-  { kind: 'raw', label: 'unknown', authorization: 'Bearer 999999|ttUnknownTokenThatNoTargetIssued00000000' },
-];
+/**
+ * Not a token at all (with spaces; a plain random string without the `<id>|` part; an empty
+ * bearer; another scheme), a well-formed one the target never issued, and a real token's id with
+ * its secret altered in its last characters (the redactor hides what stays of the real secret).
+ */
+function badTokens(profile: Profile, seed: number): RequestAuth[] {
+  const [plain] = fc.sample(fc.array(fc.constantFrom(...PLAIN_ALPHABET), { minLength: 24, maxLength: 64 }).map((chars) => chars.join('')), { seed, numRuns: 1 });
+  const real = profileTokens(profile).find(({ token }) => token.includes('|'))?.token;
+  const altered = real === undefined ? undefined : alteredToken(real);
+  return [
+    { kind: 'none' },
+    { kind: 'raw', label: 'malformed', authorization: 'Bearer not a token' },
+    { kind: 'raw', label: 'malformed (no id part)', authorization: `Bearer ${plain ?? 'ttPlainStringWithoutAnIdPart0000'}` },
+    { kind: 'raw', label: 'empty bearer', authorization: 'Bearer ' },
+    { kind: 'raw', label: 'non-Bearer scheme', authorization: `Basic ${Buffer.from('there-there:not-a-password').toString('base64')}` },
+    { kind: 'raw', label: 'unknown', authorization: 'Bearer 999999|ttUnknownTokenThatNoTargetIssued00000000' },
+    ...(altered === undefined ? [] : [{ kind: 'raw', label: 'altered secret', authorization: `Bearer ${altered}` } as const]),
+  ];
+}
+
+const PLAIN_ALPHABET = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'];
 
 test.describe('authentication', () => {
   for (const operation of operations) {
-    test(operation.key, async ({ requestFor, client, judge, expectNoFindings }) => {
+    test(operation.key, async ({ requestFor, client, profile, caseSeed, judge, expectNoFindings }) => {
       const request = await requestFor(operation, { unusedIdsWhenUnbindable: true });
       const exchanges = [];
-      for (const auth of BAD_TOKENS) exchanges.push(await client.send({ ...request, auth }));
+      for (const auth of badTokens(profile, caseSeed)) exchanges.push(await client.send({ ...request, auth }));
       await expectNoFindings(judge(exchanges, AUTH_CHECKS));
     });
   }

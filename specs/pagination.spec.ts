@@ -9,6 +9,7 @@ import { skipOperation, test } from './fixtures.js';
 import { runObservationChecks, type Observation } from '../core/checks/observations.js';
 import { observationChecksById } from '../core/checks/registry.js';
 import { findingsOf } from '../core/checks/run-checks.js';
+import { boundaryQueries, integerBounds } from '../core/checks/_internals/page-bounds.js';
 import { sortRulesOf } from '../core/checks/_internals/sort-rules.js';
 import { walkListing, type ListRequest } from '../core/checks/_internals/walk-listing.js';
 import type { CheckContext } from '../core/checks/context.js';
@@ -86,7 +87,7 @@ test('GET /tickets/{ticket}/activities: every page of an activity log', async ({
   const bounds: Observation = {
     kind: 'page-bounds',
     operation: activities,
-    outOfRange: [await client.send({ operation: activities, path: `/tickets/${ticket}/activities`, query: [['page', '0']] })],
+    outOfRange: await Promise.all(boundaryQueries(activities).outOfRange.map((pair) => client.send({ operation: activities, path: `/tickets/${ticket}/activities`, query: [pair] }))),
     pastEnd: await client.send({ operation: activities, path: `/tickets/${ticket}/activities`, query: [['page', '9']] }),
   };
   await expectNoFindings([
@@ -105,10 +106,13 @@ test('GET /tickets and GET /contacts: default and largest page size, values out 
     ['GET /contacts', '/contacts', ['filter[email]', word]],
   ] as const) {
     const operation = operationOf(spec.operation(key));
-    const perPage = integerSchema(operation, 'per_page');
-    const page = integerSchema(operation, 'page');
-    // Values outside the documented ranges, drawn by fast-check: too small, too large, not integers.
-    const outside = fc.sample(
+    const perPage = integerBounds(operation, 'per_page') ?? {};
+    const page = integerBounds(operation, 'page') ?? {};
+    // Always the exact edges of the contract (per_page = maximum; maximum + 1, minimum - 1 and
+    // page = 0 refused), then values outside the documented ranges drawn by fast-check on top:
+    // too small, too large, not integers.
+    const edges = boundaryQueries(operation);
+    const drawn = fc.sample(
       fc.oneof(
         fc.tuple(fc.constant('per_page'), fc.integer({ min: -5, max: (perPage.minimum ?? 1) - 1 }).map(String)),
         fc.tuple(fc.constant('per_page'), fc.integer({ min: (perPage.maximum ?? 100) + 1, max: 10_000 }).map(String)),
@@ -117,12 +121,13 @@ test('GET /tickets and GET /contacts: default and largest page size, values out 
       ),
       { seed: caseSeed, numRuns: 4 },
     ).filter(([, value]) => value !== '');
+    const outside = [...edges.outOfRange, ...drawn.filter(([key, value]) => !edges.outOfRange.some(([k, v]) => k === key && v === value))];
     const get = (query: Array<[string, string]>) => client.send({ operation, path, query: [[scope[0], scope[1]], ...query] });
     const observation: Observation = {
       kind: 'page-bounds',
       operation,
       defaultSize: await get([]),
-      ...(perPage.maximum === undefined ? {} : { largest: await get([['per_page', String(perPage.maximum)]]) }),
+      ...(edges.largest === undefined ? {} : { largest: await get([edges.largest]) }),
       outOfRange: await Promise.all(outside.map((pair) => get([pair]))),
       pastEnd: await get([['per_page', '1'], ['page', '40']]),
     };
@@ -164,13 +169,6 @@ function exchangesIn(observation: Observation): Exchange[] {
 function sortValues(operation: OperationModel): string[] {
   const rules = sortRulesOf(operation);
   return rules === undefined ? [] : Object.keys(rules.keys).flatMap((key) => [key, `-${key}`]);
-}
-
-function integerSchema(operation: OperationModel, name: string): { minimum?: number; maximum?: number } {
-  const schema = operation.parameters.find((parameter) => parameter.in === 'query' && parameter.name === name)?.schema;
-  if (typeof schema !== 'object' || schema === null) return {};
-  const { minimum, maximum } = schema as { minimum?: unknown; maximum?: unknown };
-  return { ...(typeof minimum === 'number' ? { minimum } : {}), ...(typeof maximum === 'number' ? { maximum } : {}) };
 }
 
 function metaNumber(exchange: Exchange, key: string): number | undefined {

@@ -287,7 +287,15 @@ function sizeFailures(operation: OperationModel, exchange: Exchange | undefined,
     });
   }
   const page = Number(valueOf(exchange.request.query, 'page') ?? '1');
-  if (total !== undefined && page === 1 && body.data.length !== Math.min(due, total)) {
+  if (body.data.length > due) {
+    failures.push({
+      title: `a page holds ${body.data.length} items with the ${which} page size ${due}`,
+      expected: `at most ${due} items`,
+      actual: `${body.data.length} items`,
+      cause: `${which} page size exceeded`,
+      exchange,
+    });
+  } else if (total !== undefined && page === 1 && body.data.length !== Math.min(due, total)) {
     failures.push({
       title: `page 1 holds ${body.data.length} items with the ${which} page size ${due} and ${total} in all`,
       expected: `${Math.min(due, total)} items`,

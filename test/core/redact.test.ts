@@ -5,7 +5,7 @@ import { toCurl } from '../../core/curl.js';
 import type { Exchange } from '../../core/exchange.js';
 import type { Finding } from '../../core/findings.js';
 import { loadProfile } from '../../core/profile.js';
-import { createRedactor, profileTokens } from '../../core/redact.js';
+import { ALTERED_TAIL, alteredToken, createRedactor, profileTokens } from '../../core/redact.js';
 import { renderFailure } from '../../core/render-failure.js';
 
 const profile = loadProfile(new URL('../../targets/local.yaml', import.meta.url).pathname, {});
@@ -25,6 +25,21 @@ describe('createRedactor', () => {
     const admin = profile.tokens.admin;
     const text = `a ${admin} b ${encodeURIComponent(admin)} c ${admin.split('|')[1]} d ${profile.tokens.pool[7]}`;
     assert.equal(redact(text), 'a <redacted:admin> b <redacted:admin> c <redacted:admin> d <redacted:pool[7]>');
+  });
+
+  it('hides what an altered token keeps of the real one, in a curl line too', () => {
+    for (const { role, token } of tokens) {
+      const altered = alteredToken(token);
+      assert.ok(altered !== undefined);
+      assert.equal(altered.length, token.length);
+      assert.equal(altered.split('|')[0], token.split('|')[0]);
+      assert.notEqual(altered, token);
+      [...altered.slice(-ALTERED_TAIL)].forEach((char, index) => assert.notEqual(char, token.slice(-ALTERED_TAIL)[index]));
+      const line = redact(`Authorization: Bearer ${altered}`);
+      assert.equal(line, `Authorization: Bearer <redacted:${role}>${altered.slice(-ALTERED_TAIL)}`);
+      const secret = token.split('|')[1] ?? token;
+      assert.ok(!line.includes(secret.slice(0, 8)), `${role}: no part of the secret is left`);
+    }
   });
 
   it('leaves no token in any text that embeds tokens (property)', () => {

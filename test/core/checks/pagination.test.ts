@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { paginationBounds, paginationLinks, paginationTraversal } from '../../../core/checks/pagination.js';
 import type { PageBounds, PageWalk } from '../../../core/checks/observations.js';
+import { boundaryQueries } from '../../../core/checks/_internals/page-bounds.js';
 import { walkListing } from '../../../core/checks/_internals/walk-listing.js';
 import { buildApp } from '../../../target/app.js';
 import { brokenProxy, editJson, queryOf, withQuery } from './_support/broken-proxy.js';
@@ -128,6 +129,24 @@ describe('pagination-bounds, hand-built', () => {
     assert.ok(causes.some((key) => key.includes('per_page out of range -> 200')), causes.join('\n'));
     assert.ok(causes.some((key) => key.includes('422 does not name per_page')));
     assert.ok(causes.some((key) => key.includes('past the end -> 404')));
+  });
+
+  it('fails on a largest page holding more items than the maximum', () => {
+    const oversized = pageOf(tickets, Array.from({ length: 101 }, (_, index) => item(index + 1)), 1, 101, [['per_page', '100']]);
+    const causes = assertObservationFail(paginationBounds, bounds({ largest: oversized })).map((finding) => finding.dedupKey);
+    assert.ok(causes.some((key) => key.includes('maximum page size exceeded')), causes.join('\n'));
+  });
+
+  it('the probe always sends the exact edges of the documented ranges', () => {
+    const perPage = tickets.parameters.find((parameter) => parameter.in === 'query' && parameter.name === 'per_page')?.schema as { minimum: number; maximum: number };
+    const edges = boundaryQueries(tickets);
+    assert.deepEqual(edges.largest, ['per_page', String(perPage.maximum)]);
+    assert.deepEqual(edges.outOfRange, [
+      ['per_page', String(perPage.maximum + 1)],
+      ['per_page', String(perPage.minimum - 1)],
+      ['page', '0'],
+    ]);
+    assert.deepEqual(boundaryQueries(activities), { outOfRange: [['page', '0']] });
   });
 
   it('does not judge per_page where the operation has none (ticket activities ignore it)', () => {

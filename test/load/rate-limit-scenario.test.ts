@@ -1,6 +1,7 @@
 // The rate-limit scenario against the reference target, clean and with each rate-limit fault of
 // the target's catalogue: the clean target passes every threshold, each fault breaks the one it
-// is about (leakage, Retry-After, recovery, isolation).
+// is about (leakage, Retry-After, isolation). A lockout that outlasts Retry-After is the gate's
+// `rate-limit-recovery` to catch: the scenario's single resume probe does not judge it.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadProfile } from '../../core/profile.js';
@@ -25,7 +26,8 @@ async function floodRun(faults: string[]): Promise<LoadResult> {
       profile,
       embedded: false,
       shard: { index: 1, count: 1 },
-      seconds: 1,
+      // Two windows of flood, so a busy machine still overflows at least one of them.
+      seconds: 2,
       runId: 'lrflood',
       seed: 1,
       judging: { thresholds: loadThresholds('load/thresholds.yaml').forScenario('rate-limit', 'smoke').filter((t) => t.metric !== 'isolation.p99'), regressions: [] },
@@ -42,7 +44,6 @@ const breached = (result: LoadResult): string[] => result.thresholds.filter((out
 const CASES: Array<[fault: string, metric: string]> = [
   ['rate-limit-off', 'limit_leakage'],
   ['retry-after-missing', 'retry_after_valid'],
-  ['rate-lockout-outlasts-window', 'resume_delay'],
   ['rate-limit-global', 'isolation.success_rate'],
 ];
 const known = CASES.filter(([fault]) => FAULTS.some((item) => item.id === fault));

@@ -2,11 +2,10 @@
 // stack trace or token on the way out.
 
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { localSecrets, startGateTarget, writeProfile, type GateTarget } from './_support/gate-target.js';
-import { removeTemporaryFolders, runConformance, type ConformanceRun } from './_support/run-conformance.js';
+import { assertCannotJudge, closedPort } from './_support/cannot-judge.js';
+import { startGateTarget, writeProfile, type GateTarget } from './_support/gate-target.js';
+import { removeTemporaryFolders, runConformance } from './_support/run-conformance.js';
 
 let target: GateTarget;
 
@@ -18,26 +17,6 @@ after(async () => {
   await target.close();
   removeTemporaryFolders();
 });
-
-/** A port nothing listens on (taken, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function assertCannotJudge(run: ConformanceRun, cause: RegExp): void {
-  assert.equal(run.code, 2, `exit ${run.code}\n${run.stdout}\n${run.stderr}`);
-  const lines = run.stderr.trim().split('\n');
-  assert.equal(lines.length, 1, `one line on stderr, got:\n${run.stderr}`);
-  assert.match(lines[0] ?? '', cause);
-  assert.match(lines[0] ?? '', /[.]$/);
-  assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /, 'no stack trace');
-  for (const secret of localSecrets()) assert.ok(!(run.stdout + run.stderr).includes(secret), 'no token printed');
-  assert.ok(run.durationMs < 6_000, `took ${run.durationMs} ms`); // 5 s, and a second for npx on a busy 2-core machine
-}
 
 describe('the conformance run cannot be judged', () => {
   it('when nothing answers at the target and the profile cannot start it', async () => {

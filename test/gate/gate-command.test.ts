@@ -3,12 +3,11 @@
 
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { localSecrets, startGateTarget, writeProfile, type GateTarget } from './_support/gate-target.js';
-import { runGate, type GateRun } from './_support/run-gate.js';
+import { assertCannotJudge, closedPort } from './_support/cannot-judge.js';
+import { startGateTarget, writeProfile, type GateTarget } from './_support/gate-target.js';
+import { runGate } from './_support/run-gate.js';
 import { removeTemporaryFolders, temporaryFolder } from './_support/run-conformance.js';
 
 let target: GateTarget;
@@ -21,26 +20,6 @@ after(async () => {
   await target.close();
   removeTemporaryFolders();
 });
-
-/** A port nothing listens on (taken, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function assertCannotJudge(run: GateRun, cause: RegExp): void {
-  assert.equal(run.code, 2, `exit ${run.code}\n${run.stdout}\n${run.stderr}`);
-  const lines = run.stderr.trim().split('\n');
-  assert.equal(lines.length, 1, `one line on stderr, got:\n${run.stderr}`);
-  assert.match(lines[0] ?? '', cause);
-  assert.match(lines[0] ?? '', /[.]$/);
-  assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /, 'no stack trace');
-  for (const secret of localSecrets()) assert.ok(!(run.stdout + run.stderr).includes(secret), 'no token printed');
-  assert.ok(run.durationMs < 6_000, `took ${run.durationMs} ms`); // 5 s, and a second for a busy 2-core machine
-}
 
 describe('the gate cannot judge the run', () => {
   it('when nothing answers at the target', async () => {

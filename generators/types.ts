@@ -90,6 +90,18 @@ export interface RunContext {
   headers?: Readonly<Record<string, string>>;
 }
 
+/**
+ * A value of a valid request that names a resource (by `resourceNameOf`) but was not taken from
+ * the run context: the run saw no such item, so the value is made up and may name nothing.
+ */
+export interface UngroundedReference {
+  location: 'body' | 'query' | 'path';
+  /** Dotted key as a 422 names it (`channel`, `tag_ulids.1`), the query parameter, or the path parameter. */
+  path: string;
+  /** The resource it should name (`channel`). */
+  resource: string;
+}
+
 /** One generated HTTP request, as data. */
 export interface GeneratedRequest {
   /** "METHOD /path" of the operation. */
@@ -104,6 +116,8 @@ export interface GeneratedRequest {
   body?: unknown;
   /** Set instead of `body` when the bytes are not a JSON serialisation of a value (malformed JSON). */
   rawBody?: string;
+  /** Valid requests only, and only when there are some: references the run context could not ground. */
+  ungrounded?: UngroundedReference[];
 }
 
 /** Where an invalid request is broken and what the contract answers to it. */

@@ -60,6 +60,18 @@ export type Expectation =
   | 'method-not-allowed'
   | 'validation-failed';
 
+/**
+ * A value of a valid request that names a resource the run never saw (a made-up id): the
+ * generators record them, so a refusal that names one is not blamed on the server.
+ */
+export interface UngroundedReference {
+  location: 'body' | 'query' | 'path';
+  /** Dotted body key (`channel`, `tag_ulids.1`), query parameter (`filter[channel_ulids]`) or path parameter. */
+  path: string;
+  /** The resource it should name (`channel`). */
+  resource: string;
+}
+
 export interface CheckContext {
   spec: CheckSpec;
   profile: ProfileFacts;
@@ -70,4 +82,6 @@ export interface CheckContext {
    * token does not target: they must answer 404 by id and never appear in a list.
    */
   foreignIds?: ReadonlySet<string>;
+  /** References of this exchange's valid request that the run could not ground (see UngroundedReference). */
+  ungrounded?: readonly UngroundedReference[];
 }

@@ -5,6 +5,7 @@ import { skip, defineCheck } from './check.js';
 import { invalidCase, jsonBody, notHeadRequest, notRateLimited, statusIs, validCase } from './guards.js';
 import { describeValue, excerpt, isPlainObject } from './_internals/excerpt.js';
 import { isJsonMediaType, mediaTypeOf } from './_internals/media-type.js';
+import { ungroundedRefusal } from './ungrounded-refusal.js';
 
 export const validationErrorFormat = defineCheck({
   id: 'validation-error-format',
@@ -95,6 +96,9 @@ export const positiveAccepted = defineCheck({
     if (context.expect !== undefined && context.expect !== 'ok') return skip(`the scenario expected ${context.expect}`);
     const { status, bodyText, json } = exchange.response;
     if (status >= 200 && status < 300) return null;
+    // A made-up id may name nothing: a 404, or a 422 on that field, is the server being right.
+    const ungrounded = ungroundedRefusal(exchange.response, context.ungrounded);
+    if (ungrounded !== undefined) return skip(ungrounded);
     const fields =
       status === 422 && json.kind === 'json' && isPlainObject(json.value) && isPlainObject(json.value.errors)
         ? Object.keys(json.value.errors).sort()

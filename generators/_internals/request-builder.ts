@@ -11,6 +11,7 @@ import { contextValues } from './context-values.js';
 import { isSchemaObject } from './json.js';
 import { NoValueError } from './no-value-error.js';
 import { serialiseQuery, serialiseSimple, type QueryEntries } from './parameter-serialisation.js';
+import { Grounding } from './ungrounded-references.js';
 import { allowedTypes, ROOT_CONTEXT, ValueBuilder, type BuildContext } from './value-builder.js';
 
 /** Header parameters OpenAPI says to ignore: the client sets them itself. */
@@ -33,6 +34,8 @@ export class RequestBuilder {
   readonly queryParameters: ParameterModel[];
   readonly headerParameters: ParameterModel[];
   readonly body: BodyPart | undefined;
+  /** Tells references the run context could ground from made-up ones. */
+  readonly grounding: Grounding;
   private readonly booleans: readonly string[];
 
   constructor(
@@ -49,10 +52,14 @@ export class RequestBuilder {
     }
     this.booleans = queryBooleans;
     const checked = builderOptions(arbitraryName, valueOptions as ValueOptions);
+    this.grounding = new Grounding(context);
     this.builder = new ValueBuilder({
       ...checked,
       direction: 'request',
-      fieldValue: (field) => contextValues(field.name, field.schema, context, this.builder, 'field'),
+      fieldValue: (field) => {
+        this.grounding.noteField(field.name, field.schema);
+        return contextValues(field.name, field.schema, context, this.builder, 'field');
+      },
     });
     this.pathParameters = operation.parameters.filter((parameter) => parameter.in === 'path');
     this.queryParameters = operation.parameters.filter((parameter) => parameter.in === 'query');
@@ -169,10 +176,21 @@ export class RequestBuilder {
     return request;
   }
 
+  /** Valid requests; each records the references the run context could not ground (see ungrounded-references.ts). */
   valid(): fc.Arbitrary<GeneratedRequest> {
     const body = this.bodyValues() ?? fc.constant(undefined);
-    return fc.tuple(this.pathValues(), this.queryValues(), this.headerValues(), body)
-      .map(([pathParams, query, headers, value]) => this.assemble(pathParams, query, headers, { value }));
+    const validateBody = this.body === undefined ? undefined : this.builder.validator(this.body.schema);
+    return fc.tuple(this.pathValues(), this.queryValues(), this.headerValues(), body).map(([pathParams, query, headers, value]) => {
+      const grounded = value === undefined || validateBody === undefined ? { body: value, ungrounded: [] } : this.grounding.groundBody(value, validateBody);
+      const request = this.assemble(pathParams, query, headers, { value: grounded.body });
+      const ungrounded = [
+        ...this.grounding.pathReferences(this.pathParameters, pathParams),
+        ...this.grounding.queryReferences(query),
+        ...grounded.ungrounded,
+      ];
+      if (ungrounded.length > 0) request.ungrounded = ungrounded;
+      return request;
+    });
   }
 }
 

@@ -19,6 +19,7 @@ import type { Judge } from './judge.js';
 import type { PathBinder } from './path-binder.js';
 import { propertyRun, type PropertyRunResult } from './property-run.js';
 import { toApiRequest, type PathBinding } from './to-api-request.js';
+import { allRefusedForUngrounded, markUngrounded, refusedForUngrounded, unboundReferences } from './ungrounded-exchanges.js';
 import { updateState, type UpdateState } from './update-state.js';
 import type { WorkerClient } from './worker-client.js';
 
@@ -91,6 +92,15 @@ export async function runOperation(deps: RunnerDeps, operation: OperationModel, 
     ? requests.map((request) => ({ request, binding: undefined as PathBinding | undefined }))
     : fc.tuple(fc.constantFrom(...bindings), requests).map(([binding, request]) => ({ request, binding: binding as PathBinding | undefined }));
 
+  // Cases refused only because they refer to something the run could not find (their own
+  // request, or the creation of the item they need): when every case is, the test is a skip.
+  let ungroundedRefusals = 0;
+  let ungroundedReason: string | undefined;
+  const refusedForUngroundedOnly = (reason: string | undefined): void => {
+    if (reason === undefined) return;
+    ungroundedRefusals += 1;
+    ungroundedReason ??= reason;
+  };
   const result = await propertyRun({
     arbitrary,
     seed: options.seed,
@@ -100,7 +110,12 @@ export async function runOperation(deps: RunnerDeps, operation: OperationModel, 
       let bound = binding;
       if (bound === undefined) {
         const made = await deps.binder.write(operation, { fresh: true });
-        if (made.kind === 'failed') return deps.judge(made.exchanges);
+        if (made.kind === 'failed') {
+          const findings = deps.judge(made.exchanges);
+          const why = allRefusedForUngrounded(made.exchanges);
+          if (findings.length === 0) refusedForUngroundedOnly(why === undefined ? undefined : `${made.reason}: its request ${why}`);
+          return findings;
+        }
         if (made.kind === 'skip') throw new Error(`${operation.key}: ${made.reason}`);
         bound = made.value;
       }
@@ -111,7 +126,9 @@ export async function runOperation(deps: RunnerDeps, operation: OperationModel, 
           ? undefined
           : { validity: options.validity, replay, ...('broken' in request ? { broken: { ...(request as InvalidRequest).broken } } : {}) };
       const exchange = await deps.client.send(toApiRequest(operation, { ...request, body } as GeneratedRequest, bound, generatedCase));
+      markUngrounded(exchange, unboundReferences(request, bound.params));
       const findings = deps.judge(exchange, options.checks);
+      if (findings.length === 0 && generatedCase?.validity === 'valid') refusedForUngroundedOnly(refusedForUngrounded(exchange));
       if (state !== undefined && exchange.response !== undefined && exchange.response.status < 300 && exchange.response.json.kind === 'json') {
         state.advance((exchange.response.json.value as { data?: unknown } | null)?.data);
       }
@@ -121,6 +138,9 @@ export async function runOperation(deps: RunnerDeps, operation: OperationModel, 
     },
   });
   const { counterexample, ...rest } = result;
+  if (ungroundedReason !== undefined && result.findings.size === 0 && ungroundedRefusals === result.executions) {
+    return { kind: 'skipped', reason: `every case was refused: ${ungroundedReason}` };
+  }
   return { kind: 'ran', cases, ...rest, ...(counterexample === undefined ? {} : { replayed: JSON.stringify(counterexample.replay) }) };
 }
 
@@ -171,6 +191,11 @@ export function createsUndeletable(operation: OperationModel, families: readonly
 function failedSetup(deps: RunnerDeps, exchanges: Exchange[], reason: string): OperationOutcome {
   const findings = new FindingSet();
   findings.addAll(deps.judge(exchanges));
-  if (findings.size === 0) throw new Error(`${reason}, and no check explains why.`);
+  if (findings.size === 0) {
+    // Refused only for a made-up reference (nothing of its resource was harvested): not the target's fault here.
+    const why = allRefusedForUngrounded(exchanges);
+    if (why !== undefined) return { kind: 'skipped', reason: `${reason}: its request ${why}` };
+    throw new Error(`${reason}, and no check explains why.`);
+  }
   return { kind: 'ran', cases: 0, findings, executions: 0, runs: 0, interrupted: false };
 }

@@ -10,6 +10,7 @@ import { validRequest } from '../../generators/valid-request.js';
 import type { RunnerDeps } from './operation-runner.js';
 import { pathParams, type Bound } from './path-binder.js';
 import { toApiRequest, type PathBinding } from './to-api-request.js';
+import { allRefusedForUngrounded } from './ungrounded-exchanges.js';
 import { unusedUlid } from './unused-ulid.js';
 
 export interface PrepareOptions {
@@ -28,6 +29,11 @@ export async function prepareRequest(deps: RunnerDeps, operation: OperationModel
     : operation.method === 'GET'
       ? await deps.binder.read(operation, 1)
       : await deps.binder.write(operation, { fresh: false });
+  if (bound.kind === 'failed') {
+    // The item it needs could not be created only because its request refers to something the run could not find.
+    const why = allRefusedForUngrounded(bound.exchanges);
+    if (why !== undefined) return { kind: 'skip', reason: `${bound.reason}: its request ${why}` };
+  }
   if (bound.kind !== 'ok') return bound;
   const binding = Array.isArray(bound.value) ? bound.value[0] : bound.value;
   const [generated] = fc.sample(validRequest(operation, deps.harvest.context()), { numRuns: 1, seed });

@@ -9,6 +9,7 @@ import type { RunContext } from '../../generators/types.js';
 import { validRequest } from '../../generators/valid-request.js';
 import type { CreatedItem, CreatedRegistry } from './created-registry.js';
 import { toApiRequest } from './to-api-request.js';
+import { markUngrounded, unboundReferences } from './ungrounded-exchanges.js';
 import type { WorkerClient } from './worker-client.js';
 
 export interface FactoryResult {
@@ -44,6 +45,8 @@ export class ResourceFactory {
     const exchange = await this.client.send(
       toApiRequest(operation, { ...generated, ...(body === undefined ? {} : { body }) }, { params: parents, role }, { validity: 'valid', replay: { seed: this.seed + this.made } }),
     );
+    // A refusal for a made-up reference (nothing of its resource was harvested) is no finding.
+    markUngrounded(exchange, unboundReferences(generated, parents));
     const item = this.created.itemOf(exchange); // the client's listener tracked it
     return item === undefined ? { exchange } : { item, exchange };
   }

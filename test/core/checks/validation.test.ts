@@ -95,3 +95,36 @@ describe('positive-accepted', () => {
     assertSkip(positiveAccepted, exchange({ op: 'POST /things', status: 429, body: { message: 'Too Many Attempts.' }, case: valid }));
   });
 });
+
+describe('positive-accepted with references the run could not ground', () => {
+  const channel = { location: 'body' as const, path: 'channel', resource: 'channel' };
+  const tags = { location: 'body' as const, path: 'tag_ulids.1', resource: 'tag' };
+  const filter = { location: 'query' as const, path: 'filter[channel_ulids]', resource: 'channel' };
+  const withUngrounded = (...ungrounded: Array<typeof channel | typeof tags | typeof filter>) => ({ ...context(), ungrounded });
+
+  it('skips a 422 whose errors name an ungrounded reference, saying which resource', () => {
+    const reason = assertSkip(positiveAccepted, exchange({ op: 'POST /things', status: 422, body: invalid422({ channel: ['The selected channel is invalid.'] }), case: valid }), withUngrounded(channel));
+    assert.match(reason, /refers to a channel the run could not find/);
+  });
+  it('matches array items, the array itself and Laravel-style query keys', () => {
+    assertSkip(positiveAccepted, exchange({ op: 'POST /things', status: 422, body: invalid422({ 'tag_ulids.1': ['x'] }), case: valid }), withUngrounded(tags));
+    assertSkip(positiveAccepted, exchange({ op: 'POST /things', status: 422, body: invalid422({ tag_ulids: ['x'] }), case: valid }), withUngrounded(tags));
+    assertSkip(positiveAccepted, exchange({ op: 'POST /things', status: 422, body: invalid422({ 'filter.channel_ulids': ['x'] }), case: valid }), withUngrounded(filter));
+  });
+  it('skips a 404, which a made-up reference may rightly get', () => {
+    const reason = assertSkip(positiveAccepted, exchange({ op: 'POST /things', status: 404, body: { message: 'Not found.' }, case: valid }), withUngrounded(channel, tags));
+    assert.match(reason, /refers to a channel and a tag the run could not find/);
+  });
+  it('still fails a 422 on another field, a 500 and a 400', () => {
+    const [other] = assertFail(positiveAccepted, exchange({ op: 'POST /things', status: 422, body: invalid422({ name: ['x'] }), case: valid }), withUngrounded(channel));
+    assert.match(other?.title ?? '', /errors on name/);
+    // `channel_name` is not `channel`: a prefix of the key is no match.
+    assertFail(positiveAccepted, exchange({ op: 'POST /things', status: 422, body: invalid422({ channel_name: ['x'] }), case: valid }), withUngrounded(channel));
+    assertFail(positiveAccepted, exchange({ op: 'POST /things', status: 500, body: { message: 'Server Error' }, case: valid }), withUngrounded(channel));
+    assertFail(positiveAccepted, exchange({ op: 'POST /things', status: 400, body: { message: 'Bad.' }, case: valid }), withUngrounded(channel));
+  });
+  it('still fails a 422 on a reference the run did ground (no ungrounded references recorded)', () => {
+    assertFail(positiveAccepted, exchange({ op: 'POST /things', status: 422, body: invalid422({ channel: ['The selected channel is invalid.'] }), case: valid }), context());
+    assertFail(positiveAccepted, exchange({ op: 'POST /things', status: 404, body: { message: 'Not found.' }, case: valid }), { ...context(), ungrounded: [] });
+  });
+});

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { loadProfile, ProfileError, type Profile } from './core/profile.js';
 import { fixRunIdentity, readRunSettings, SettingsError, type RunSettings } from './specs/support/run-settings.js';
+import { blobDir, blobFileName, shardFromArgv } from './specs/reporters/shard-files.js';
 
 function cannotJudge(error: unknown): never {
   if (!(error instanceof ProfileError || error instanceof SettingsError)) throw error;
@@ -27,6 +28,7 @@ try {
 const reports = settings.reportsDir;
 // THERE_THERE_BASE_URL points the suite elsewhere: the profile's start command is not for that target.
 const startsTarget = profile.start !== undefined && (process.env.THERE_THERE_BASE_URL ?? '').trim() === '';
+const shard = shardFromArgv(process.argv);
 const onCi = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
 
 export default defineConfig({
@@ -45,6 +47,11 @@ export default defineConfig({
     ['junit', { outputFile: join(reports, 'junit.xml') }],
     ['html', { outputFolder: join(reports, 'html'), open: 'never' }],
     ['./specs/reporters/summary-reporter.ts'],
+    ['./specs/reporters/findings-stream-reporter.ts'],
+    // Annotations on the PR and the job: here, because `--reporter` would drop the summary reporter.
+    ...(process.env.GITHUB_ACTIONS === 'true' ? [['github'] as const] : []),
+    // A shard's blob report, for `npm run gate:merge` to join with the other shards.
+    ...(shard === undefined ? [] : [['blob', { outputDir: blobDir(reports), fileName: blobFileName(shard) }] as const]),
   ],
   use: { trace: 'off' },
   ...(!startsTarget || profile.start === undefined

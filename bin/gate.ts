@@ -12,7 +12,8 @@ import { fixRunIdentity, readRunSettings, SettingsError, type RunSettings } from
 import { combineSummary, type GateParts } from './_internals/combine-summary.js';
 import { GATE_USAGE, parseGateArgs, type GateArgs } from './_internals/gate-args.js';
 import { GateError } from './_internals/gate-error.js';
-import { runChild } from './_internals/run-child.js';
+import { catchInterrupts, interruptedBy, runChild } from './_internals/run-child.js';
+import { appendStepSummary } from './_internals/step-summary.js';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(REPO, 'node_modules', '.bin');
@@ -28,17 +29,27 @@ export async function main(argv: readonly string[]): Promise<number> {
   const settings = readRunSettings();
   const profile = loadProfile(settings.profilePath);
 
-  const conformanceExit = await runChild(join(BIN, 'playwright'), ['test', ...(args.shard ? [`--shard=${args.shard.index}/${args.shard.count}`] : [])], childEnv());
+  // From here on SIGINT/SIGTERM stop the running part gracefully (it cleans up), then the gate.
+  catchInterrupts();
+  const conformanceExit = await runChild(join(BIN, 'playwright'), ['test', ...(args.shard ? [`--shard=${args.shard.index}/${args.shard.count}`] : [])], childEnv(), { sigtermAs: 'SIGINT' });
+  throwIfInterrupted();
   // The suite has printed its one sentence; there is nothing to combine.
   if (conformanceExit === 2 || conformanceExit > 2) return 2;
 
   const load = await runLoad(args, settings, profile);
+  throwIfInterrupted();
   const loadExit = 'skipped' in load ? 0 : load.exit;
   const exitCode = loadExit === 2 ? 2 : conformanceExit === 0 && loadExit === 0 ? 0 : 1;
   const parts: GateParts = { reportsDir: settings.reportsDir, conformanceExit, load, exitCode };
-  combineSummary(parts);
+  appendStepSummary(combineSummary(parts).markdown);
   process.stdout.write(`Gate: ${exitCode === 0 ? 'passed' : exitCode === 1 ? 'failed' : 'cannot judge'} (conformance exit ${conformanceExit}, load ${'skipped' in load ? 'not run' : `exit ${load.exit}`}); ${join(settings.reportsDir, 'summary.md')}\n`);
   return exitCode;
+}
+
+/** An interrupted run cannot be judged (exit 2): the part that was running has stopped and cleaned up. */
+function throwIfInterrupted(): void {
+  const signal = interruptedBy();
+  if (signal !== undefined) throw new GateError(`The gate was interrupted by ${signal}, so the run cannot be judged; the part that was running stopped and ran its clean-up.`);
 }
 
 async function runLoad(args: GateArgs, settings: RunSettings, profile: Profile): Promise<GateParts['load']> {

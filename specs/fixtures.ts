@@ -38,6 +38,7 @@ import { prepareRequest, type PrepareOptions } from './support/prepare-request.j
 import { ResourceFactory } from './support/resource-factory.js';
 import { readRunSettings, type RunSettings } from './support/run-settings.js';
 import { seedFor } from './support/seed-for.js';
+import { laneOf } from './support/lanes.js';
 import { stampBody } from './support/stamp-body.js';
 import { suiteSpec } from './support/suite-spec.js';
 import { WorkerClient } from './support/worker-client.js';
@@ -131,9 +132,10 @@ export const test = base.extend<ConformanceTestFixtures, ConformanceWorkerFixtur
 
   client: [
     async ({ profile, settings }, use, workerInfo) => {
-      const slot = workerInfo.parallelIndex;
+      const { slot, lanes } = laneOf(workerInfo.parallelIndex, workerInfo.config.workers, workerInfo.config.shard);
       const paceFile = join(runStateDir(settings.reportsDir, settings.runId), `pace-slot-${slot}.json`);
-      const client = await WorkerClient.create({ profile, slot, workers: workerInfo.config.workers, paceFile });
+      const timeout = settings.requestTimeoutMs === undefined ? {} : { timeoutMs: settings.requestTimeoutMs };
+      const client = await WorkerClient.create({ profile, slot, workers: lanes, paceFile, ...timeout });
       await use(client);
       await client.dispose();
     },
@@ -155,8 +157,11 @@ export const test = base.extend<ConformanceTestFixtures, ConformanceWorkerFixtur
   created: [
     async ({ client, families, profile, settings, plan, harvest }, use, workerInfo) => {
       const a = profile.workspaces.a;
-      const created = new CreatedRegistry(client, families, a === undefined ? {} : { 'x-workspace-id': String(a) });
+      const created = new CreatedRegistry(client, families, a === undefined ? {} : { 'x-workspace-id': String(a) }, settings.runId);
       client.onExchange((exchange) => created.track(exchange));
+      // Every request in flight is noted, so the teardown can wait for what an interrupted test still creates.
+      const send = client.send.bind(client);
+      client.send = (request) => created.watchSend(send(request));
       await use(created);
       // Runs when the worker stops, after passing and failing tests alike.
       const cleanup = await created.cleanup();
@@ -179,7 +184,8 @@ export const test = base.extend<ConformanceTestFixtures, ConformanceWorkerFixtur
         const media = operation?.requestBody?.content['application/json'];
         if (operation === undefined || media === undefined) return body;
         count += 1;
-        const label = `${runId}-w${workerInfo.workerIndex}-${count}`; // workerIndex: a restarted worker must not repeat labels
+        // workerIndex: a restarted worker must not repeat labels; the shard: nor may a shard running beside this one.
+        const label = `${runId}-${laneOf(workerInfo.parallelIndex, workerInfo.config.workers, workerInfo.config.shard).shardTag}w${workerInfo.workerIndex}-${count}`;
         return stampBody(body, media.schema, label, spec.validators.requestBody(operation.key, 'application/json'));
       });
     },

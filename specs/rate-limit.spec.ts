@@ -16,6 +16,7 @@ import type { Exchange } from '../core/exchange.js';
 import type { Finding } from '../core/findings.js';
 import type { Profile } from '../core/profile.js';
 import type { OperationModel } from '../core/spec/model.js';
+import { laneOf } from './support/lanes.js';
 import type { WorkerClient } from './support/worker-client.js';
 
 test.describe.configure({ mode: 'parallel' });
@@ -98,7 +99,8 @@ test('a throttled token leaves other tokens of the same and of another workspace
 /** Pool roles only this worker uses; empty when the pool is shared between workers. */
 function ownTokens(client: WorkerClient, count: number): string[] {
   const own = client.poolRoles.filter((role) => role.startsWith('pool['));
-  const shared = client.profile.tokens.pool.length < Math.max(1, test.info().config.workers);
+  const { config } = test.info();
+  const shared = client.profile.tokens.pool.length < laneOf(0, config.workers, config.shard).lanes;
   return shared ? [] : own.slice(0, count);
 }
 

@@ -4,9 +4,11 @@
 // - an operation whose test ran but never got a 2xx fails the run (onEnd overrides the status);
 // - a run whose tests never ran because setup failed (the target's start command) cannot be
 //   judged: exit code 2.
+// In a sharded run it also keeps the worker reports beside the blob report (shard-files.ts), and
+// `npm run gate:merge` replays every shard's blob through it with those reports put back.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { loadProfile, type Profile } from '../../core/profile.js';
 import { createRedactor, type Redactor } from '../../core/redact.js';
@@ -18,12 +20,13 @@ import { readRunSettings, type RunSettings } from '../support/run-settings.js';
 import { runStateDir, takeWorkerReports } from '../support/worker-report.js';
 import { buildSummary } from './build-summary.js';
 import { renderSummary } from './render-summary.js';
+import { shardWorkersFile, type ShardOfRun } from './shard-files.js';
 
 export default class SummaryReporter implements Reporter {
   private readonly settings: RunSettings = readRunSettings();
   private readonly profile: Profile | undefined = tryLoadProfile(this.settings.profilePath);
   private readonly redact: Redactor = this.profile === undefined ? (text) => text : createRedactor(this.profile);
-  private readonly started = new Date();
+  private shard: ShardOfRun | undefined;
   private tests: TestCase[] = [];
   private readonly results = new Map<TestCase, TestResult>();
   private readonly findings: FindingRecord[] = [];
@@ -38,8 +41,9 @@ export default class SummaryReporter implements Reporter {
     return false;
   }
 
-  onBegin(_config: FullConfig, suite: Suite): void {
+  onBegin(config: FullConfig, suite: Suite): void {
     this.tests = suite.allTests();
+    this.shard = config.shard ?? undefined;
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
@@ -73,6 +77,11 @@ export default class SummaryReporter implements Reporter {
 
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
     const workers = takeWorkerReports(runStateDir(this.settings.reportsDir, this.settings.runId));
+    if (this.shard !== undefined) {
+      const file = shardWorkersFile(this.settings.reportsDir, this.shard);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, this.redact(`${JSON.stringify(workers, null, 2)}\n`));
+    }
     // Errors before any test ended: global setup failed (the target's start command, say).
     const cannotJudge = this.results.size === 0 && this.errors.length > 0 ? this.notStarted() : undefined;
     const summary = buildSummary({
@@ -81,8 +90,9 @@ export default class SummaryReporter implements Reporter {
       target: this.profile?.baseUrl ?? '?',
       profile: this.settings.profilePath,
       mode: this.profile?.mode ?? '?',
-      startedAt: this.started,
-      durationMs: Date.now() - this.started.getTime(),
+      // The run's, not this reporter's: a merge replays shards that ran earlier, side by side.
+      startedAt: result.startTime,
+      durationMs: result.duration,
       tests: this.counts(),
       findings: this.findings,
       coverage: this.coverage,

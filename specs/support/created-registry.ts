@@ -3,9 +3,15 @@
 // Every exchange of the worker passes through `track`: a 2xx create is recorded, a 2xx delete of
 // a recorded item forgets it. Cleanup goes newest first (children before parents).
 //
+// An item without a DELETE operation of its own (a ticket) whose contact this run created (the
+// contact's email carries the run id: the stamp puts it there) is removed by deleting that
+// contact: the contract says DELETE /contacts/{contact} deletes the contact with its tickets.
+// A read by id confirms it is gone. A contact without the run id is never deleted this way.
+//
 // What the API cannot delete is reported as left behind instead:
-// - items of a family without a DELETE operation (tickets): closed through their `status` action
-//   when the family has one, and marked by the run id in their subject;
+// - items of a family without a DELETE operation (tickets) whose contact was not the run's:
+//   closed through their `status` action when the family has one, and marked by the run id in
+//   their subject;
 // - what a collection action creates (invitations from `POST /members/invite`): no operation
 //   removes them;
 // - contacts the target creates on its own for a new ticket's `from_contact`.
@@ -27,6 +33,8 @@ export interface CreatedItem {
   family?: ResourceFamily;
   /** The operation that created it. */
   createdBy: string;
+  /** Path of a contact this run created whose deletion removes this item too (a ticket's new contact). */
+  removedWith?: string;
 }
 
 export interface LeftBehind {
@@ -52,12 +60,16 @@ export class CreatedRegistry {
   /** What `release` did, reported with the cleanup. */
   private released: CleanupReport = emptyReport();
   private readonly byExchange = new WeakMap<Exchange, CreatedItem>();
+  /** Requests of the worker still waiting for an answer (see `watchSend`). */
+  private readonly pending = new Set<Promise<unknown>>();
 
   constructor(
     private readonly client: WorkerClient,
     private readonly families: readonly ResourceFamily[],
     /** Header to add to the deletes of a multi-workspace token's creations. */
     private readonly multiHeaders: Record<string, string>,
+    /** The run's id: a contact whose email carries it was created by this run. */
+    private readonly runId?: string,
   ) {}
 
   /** Items still alive, oldest first. */
@@ -90,6 +102,8 @@ export class CreatedRegistry {
         family,
         createdBy: operation.key,
       };
+      const removedWith = family.operations.delete === undefined ? this.runContactOf(body) : undefined;
+      if (removedWith !== undefined) item.removedWith = removedWith;
       this.items.push(item);
       this.byExchange.set(exchange, item);
       return item;
@@ -107,6 +121,20 @@ export class CreatedRegistry {
     return undefined;
   }
 
+  /**
+   * Notes a request in flight until it settles. An interrupted test (Ctrl-C, SIGTERM through the
+   * gate) is abandoned, not awaited: its request may still create something after the worker's
+   * teardown began, so `cleanup` first waits for every request in flight.
+   */
+  watchSend<T>(sending: Promise<T>): Promise<T> {
+    this.pending.add(sending);
+    void sending.then(
+      () => this.pending.delete(sending),
+      () => this.pending.delete(sending),
+    );
+    return sending;
+  }
+
   /** The item an exchange created, if `track` recorded one. */
   itemOf(exchange: Exchange): CreatedItem | undefined {
     return this.byExchange.get(exchange);
@@ -121,35 +149,69 @@ export class CreatedRegistry {
   async cleanup(): Promise<CleanupReport> {
     const report = this.released;
     this.released = emptyReport();
-    while (this.items.length > 0) await this.remove(this.items[this.items.length - 1] as CreatedItem, report);
+    await this.settle();
+    while (this.items.length > 0) {
+      await this.remove(this.items[this.items.length - 1] as CreatedItem, report);
+      if (this.items.length === 0) await this.settle(); // an abandoned test's next request may have created more
+    }
     report.leftBehind.push(...this.undeletable.splice(0));
     return report;
+  }
+
+  /** Waits until no request is in flight (each ends within the client's timeout), a turn of the event loop included. */
+  private async settle(): Promise<void> {
+    do {
+      await Promise.allSettled([...this.pending]);
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (this.pending.size > 0);
   }
 
   private async remove(item: CreatedItem, report: CleanupReport): Promise<void> {
     this.forget(item.path);
     const remove = item.family?.operations.delete;
     if (remove === undefined) {
-      report.leftBehind.push({ ...pick(item), reason: await this.retire(item) });
-      return;
-    }
-    // The creator deletes; a role without the right (a member whose create got through) hands over to admin.
-    for (const role of item.role === 'admin' ? ['admin'] : [item.role, 'admin']) {
-      const exchange = await this.client.send({ operation: remove, path: item.path, auth: role, headers: role === item.role ? item.headers : {} });
-      const status = exchange.response?.status;
-      if (status !== undefined && status >= 200 && status < 300) {
+      if (item.removedWith !== undefined && (await this.removeWithContact(item, item.removedWith))) {
         report.deleted += 1;
         return;
       }
-      if (status === 404) {
-        report.alreadyGone += 1;
-        return;
-      }
-      if (status === 401 || status === 403) continue;
-      report.failures.push(`${remove.key} ${item.path} as ${role}: ${status === undefined ? exchange.error?.kind : `status ${status}`}`);
+      report.leftBehind.push({ ...pick(item), reason: await this.retire(item) });
       return;
     }
-    report.failures.push(`${remove.key} ${item.path}: refused for the creator and for admin`);
+    const outcome = await this.deleteAs(item, remove, item.path);
+    if (outcome === 'deleted') report.deleted += 1;
+    else if (outcome === 'gone') report.alreadyGone += 1;
+    else report.failures.push(outcome.failure);
+  }
+
+  /** One DELETE: the creator deletes; a role without the right (a member whose create got through) hands over to admin. */
+  private async deleteAs(item: CreatedItem, remove: OperationModel, path: string): Promise<'deleted' | 'gone' | { failure: string }> {
+    for (const role of item.role === 'admin' ? ['admin'] : [item.role, 'admin']) {
+      const exchange = await this.client.send({ operation: remove, path, auth: role, headers: role === item.role ? item.headers : {} });
+      const status = exchange.response?.status;
+      if (status !== undefined && status >= 200 && status < 300) return 'deleted';
+      if (status === 404) return 'gone';
+      if (status === 401 || status === 403) continue;
+      return { failure: `${remove.key} ${path} as ${role}: ${status === undefined ? exchange.error?.kind : `status ${status}`}` };
+    }
+    return { failure: `${remove.key} ${path}: refused for the creator and for admin` };
+  }
+
+  /** Deletes the run's contact that owns `item`, then reads `item` by id: true when it is gone (404). */
+  private async removeWithContact(item: CreatedItem, contactPath: string): Promise<boolean> {
+    const removeContact = this.families.find((family) => family.resource === 'contact')?.operations.delete;
+    const read = item.family?.operations.read;
+    if (removeContact === undefined || read === undefined) return false;
+    this.forget(contactPath); // a contact the run created through POST /contacts goes now, not later
+    if (typeof (await this.deleteAs(item, removeContact, contactPath)) === 'object') return false;
+    const check = await this.client.send({ operation: read, path: item.path, auth: item.role, headers: item.headers });
+    return check.response?.status === 404;
+  }
+
+  /** `/contacts/<ulid>` of a create response's `data.contact` when its email carries the run id, else undefined. */
+  private runContactOf(body: unknown): string | undefined {
+    const contact = readPointer(body, '/data/contact') as { ulid?: unknown; email?: unknown } | undefined;
+    if (this.runId === undefined || typeof contact?.ulid !== 'string' || typeof contact.email !== 'string') return undefined;
+    return carriesRunId(contact.email, this.runId) ? `/contacts/${encodeURIComponent(contact.ulid)}` : undefined;
   }
 
   /** What is done with an item the API cannot delete: closed through a `status` action when there is one. */
@@ -180,6 +242,12 @@ export class CreatedRegistry {
   private isCollectionAction(operation: OperationModel): boolean {
     return this.families.some((family) => family.parent === undefined && family.actions.some((action) => action.operation === operation) && !operation.path.includes('{'));
   }
+}
+
+/** The run id in a text, also with its dashes dropped (some stamps keep letters and digits only). */
+function carriesRunId(text: string, runId: string): boolean {
+  const compact = (value: string): string => value.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return text.toLowerCase().includes(runId.toLowerCase()) || compact(text).includes(compact(runId));
 }
 
 function emptyReport(): CleanupReport {

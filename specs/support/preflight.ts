@@ -32,6 +32,12 @@ export async function preflight(settings: RunSettings, timeoutMs = 3000): Promis
       return redact(`The target does not answer at ${where} (${cause}); start it or fix baseUrl in ${profile.file}.`);
     }
     const { status } = exchange.response;
+    // A 200 page that is not JSON is a web server at the wrong URL (a front end, a proxy's
+    // sign-in page), not an API with findings: judging it would drown the report in noise.
+    if (status === 200 && exchange.response.json.kind !== 'json') {
+      const type = exchange.response.headers['content-type'] ?? 'no content type';
+      return `The target at ${profile.baseUrl} answered GET /me with a page that is not JSON (${type}), so baseUrl in ${profile.file} does not look like the API.`;
+    }
     if (status === 200) return undefined;
     if (status === 401 || status === 403) return `The target at ${profile.baseUrl} rejected the admin token of ${profile.file} (GET /me answered ${status}).`;
     if (status === 429) return `The target at ${profile.baseUrl} rate-limits the admin token right now (GET /me answered 429); wait ${exchange.response.headers['retry-after'] ?? 'a'} s and run again.`;

@@ -9,6 +9,7 @@
 //   THERE_THERE_CASES           generated cases per operation (default 25)
 //   THERE_THERE_BUDGET_SECONDS  planned run time; scales the cases down to fit the rate limit
 //   THERE_THERE_REPORTS_DIR     where reports go (default reports)
+//   THERE_THERE_REQUEST_TIMEOUT_SECONDS  per-request timeout of the suite's client (default 10)
 
 import { randomInt } from 'node:crypto';
 
@@ -21,6 +22,8 @@ export interface RunSettings {
   seed: number;
   cases: number;
   budgetSeconds?: number;
+  /** Per-request timeout of the workers' client, when set (the client's default otherwise). */
+  requestTimeoutMs?: number;
   /** Marks everything this run creates: `ttgate-<base36 time><2 random>`. */
   runId: string;
 }
@@ -42,6 +45,7 @@ export function readRunSettings(env: NodeJS.ProcessEnv = process.env): RunSettin
   if (seed === undefined || runId === '') throw new SettingsError('The run has no seed or run id yet: start it with `npx playwright test` (playwright.config.ts sets both).');
   if (!/^[a-z0-9-]{4,40}$/.test(runId)) throw new SettingsError(`THERE_THERE_RUN_ID must be 4 to 40 lower-case letters, digits or dashes, got ${JSON.stringify(runId)}.`);
   const budget = number(env, 'THERE_THERE_BUDGET_SECONDS');
+  const requestTimeout = number(env, 'THERE_THERE_REQUEST_TIMEOUT_SECONDS');
   return {
     profilePath: text(env, 'THERE_THERE_PROFILE', 'targets/local.yaml'),
     specPath: text(env, 'THERE_THERE_SPEC', 'openapi.yaml'),
@@ -49,6 +53,7 @@ export function readRunSettings(env: NodeJS.ProcessEnv = process.env): RunSettin
     seed,
     cases: integer(env, 'THERE_THERE_CASES', DEFAULT_CASES, 1, 100_000) ?? DEFAULT_CASES,
     ...(budget === undefined ? {} : { budgetSeconds: budget }),
+    ...(requestTimeout === undefined ? {} : { requestTimeoutMs: Math.round(requestTimeout * 1000) }),
     runId,
   };
 }

@@ -21,8 +21,11 @@ export interface ProxiedResponse {
 }
 
 export interface Fault {
-  /** Changes the request in place, or answers it instead of the target. */
-  request?(request: ProxiedRequest): ProxiedResponse | void;
+  /**
+   * Changes the request in place, or answers it instead of the target: a response, `reset` (the
+   * connection is destroyed without an answer) or `hang` (never answered; freed when the proxy closes).
+   */
+  request?(request: ProxiedRequest): ProxiedResponse | 'reset' | 'hang' | void;
   /** Changes the target's response in place. */
   response?(request: ProxiedRequest, response: ProxiedResponse): void;
 }
@@ -45,6 +48,8 @@ export async function startFaultyProxy(targetOrigin: string, fault: Fault): Prom
       const request: ProxiedRequest = { method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: { ...incoming.headers }, body: Buffer.concat(chunks) };
       seen.push(request);
       const answer = fault.request?.(request);
+      if (answer === 'reset') return void incoming.socket.destroy();
+      if (answer === 'hang') return;
       if (answer) return send(outgoing, answer);
       const headers = { ...request.headers, host: target.host, 'content-length': String(request.body.length) };
       const forward = http.request({ host: target.hostname, port: target.port, method: request.method, path: request.url, headers }, (reply) => {

@@ -1,12 +1,12 @@
 // Runs the conformance suite the way a user does (`npx playwright test`) in a child process,
 // with its own profile, reports folder and settings, and collects what it printed and wrote.
 
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { htmlReportTexts } from './html-report-texts.js';
+import { runChild, runEnvironment } from './run-child.js';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -56,36 +56,19 @@ export interface RunOptions {
   timeoutMs?: number;
 }
 
-export function runConformance(options: RunOptions): Promise<ConformanceRun> {
+export async function runConformance(options: RunOptions): Promise<ConformanceRun> {
   const reportsDir = temporaryFolder('tt-gate-reports-');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env = runEnvironment({
     THERE_THERE_PROFILE: options.profile,
     THERE_THERE_REPORTS_DIR: reportsDir,
     THERE_THERE_CASES: String(options.cases ?? 2),
     THERE_THERE_SEED: String(options.seed ?? 1234),
     ...options.env,
-  };
-  // The node:test runner marks its children; Playwright's processes must not inherit that.
-  delete env.NODE_TEST_CONTEXT;
-  delete env.THERE_THERE_RUN_ID;
-  delete env.THERE_THERE_BASE_URL;
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['playwright', 'test', ...options.args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const file = join(reportsDir, 'summary.json');
-      const summary = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as GateSummary) : undefined;
-      resolve({ code, stdout, stderr, durationMs: Date.now() - started, reportsDir, ...(summary === undefined ? {} : { summary }) });
-    });
   });
+  const run = await runChild('playwright', ['test', ...options.args], env, options.timeoutMs ?? 120_000);
+  const file = join(reportsDir, 'summary.json');
+  const summary = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as GateSummary) : undefined;
+  return { ...run, reportsDir, ...(summary === undefined ? {} : { summary }) };
 }
 
 /** Every text a run wrote under its reports folder (the HTML report's embedded data too), with its file. */

@@ -88,3 +88,65 @@ describe('CreatedRegistry', () => {
     assert.match(report.failures[0] ?? '', /\/tags\/stuck as pool\[0\]: status 500/);
   });
 });
+
+// A ticket goes with the contact the run created for it, never with a contact the run did not
+// create; and cleanup waits for requests still in flight (an interrupted test).
+const RUN = 'ttgate-abc123';
+const ticket = (ulid: string, email: string): Exchange => answered('POST /tickets', '/tickets', 201, { data: { ulid, contact: { ulid: `c-${ulid}`, email } } });
+
+describe('CreatedRegistry and tickets', () => {
+  it('deletes the run’s contact of a ticket, and counts the ticket deleted once a read answers 404', async () => {
+    const { client, sent } = fakeClient((request) => (request.operation?.method === 'GET' ? 404 : 204));
+    const created = new CreatedRegistry(client, families, {}, RUN);
+    created.track(ticket('k1', `ann+${RUN}-w0-1@example.test`));
+    const report = await created.cleanup();
+    assert.deepEqual(sent.map((request) => `${request.operation?.key} ${request.path}`), ['DELETE /contacts/{contact} /contacts/c-k1', 'GET /tickets/{ticket} /tickets/k1']);
+    assert.equal(report.deleted, 1);
+    assert.deepEqual(report.leftBehind, []);
+  });
+
+  it('finds the run id without its dashes too', async () => {
+    const { client, sent } = fakeClient((request) => (request.operation?.method === 'GET' ? 404 : 204));
+    const created = new CreatedRegistry(client, families, {}, RUN);
+    created.track(ticket('k2', 'ttgateabc123w0x-0@example.test'));
+    await created.cleanup();
+    assert.equal(sent[0]?.path, '/contacts/c-k2');
+  });
+
+  it('never deletes a contact without the run id: the ticket is closed and reported instead', async () => {
+    const { client, sent } = fakeClient(() => 200);
+    const created = new CreatedRegistry(client, families, {}, RUN);
+    created.track(ticket('k3', 'customer@example.test'));
+    const report = await created.cleanup();
+    assert.deepEqual(sent.map((request) => request.operation?.key), ['PUT /tickets/{ticket}/status']);
+    assert.match(report.leftBehind[0]?.reason ?? '', /set to closed/);
+  });
+
+  it('closes the ticket when it is still readable after its contact was deleted', async () => {
+    const { client, sent } = fakeClient((request) => (request.operation?.method === 'GET' || request.operation?.method === 'PUT' ? 200 : 204));
+    const created = new CreatedRegistry(client, families, {}, RUN);
+    created.track(ticket('k4', `bob+${RUN}@example.test`));
+    const report = await created.cleanup();
+    assert.deepEqual(sent.map((request) => request.operation?.key), ['DELETE /contacts/{contact}', 'GET /tickets/{ticket}', 'PUT /tickets/{ticket}/status']);
+    assert.equal(report.leftBehind.length, 1);
+  });
+});
+
+describe('CreatedRegistry and requests in flight', () => {
+  it('waits for a request still in flight and deletes what it created', async () => {
+    const { client, sent } = fakeClient(() => 204);
+    const created = new CreatedRegistry(client, families, {}, RUN);
+    let answer: (exchange: Exchange) => void = () => undefined;
+    const late = created.watchSend(new Promise<Exchange>((resolve) => (answer = resolve)));
+    const cleanup = created.cleanup();
+    setTimeout(() => {
+      const exchange = answered('POST /tags', '/tags', 201, { data: { ulid: 't9' } });
+      created.track(exchange); // what the client's onExchange listener does
+      answer(exchange);
+    }, 50);
+    await late;
+    const report = await cleanup;
+    assert.deepEqual(sent.map((request) => request.path), ['/tags/t9']);
+    assert.equal(report.deleted, 1);
+  });
+});

@@ -2,10 +2,12 @@
 // a few runs at a time, with reports/mutation.md and reports/mutation.json.
 //   npm run mutation -- [--quick] [--faults id,...] [--cases N] [--budget-seconds S] [--seed N]
 //                       [--rate-limit N] [--rate-window SECONDS] [--scope all|primary]
-//                       [--max-failures N] [--workers N] [--parallel N] [--timeout SECONDS] [--out DIR]
+//                       [--max-failures N] [--stop-at-detection] [--workers N] [--parallel N]
+//                       [--timeout SECONDS] [--out DIR]
 // The case budget: --cases / --budget-seconds (the gate's THERE_THERE_CASES / _BUDGET_SECONDS),
 // --scope primary (each fault against the specs of its primary check), --max-failures (stop a
-// fault's run early). A budgeted run that misses a fault reruns it with the whole gate.
+// fault's run early), --stop-at-detection (stop it at the first finding of an expected check).
+// A budgeted run that misses a fault reruns it with the whole gate.
 // --quick is the budget `npm test` uses (mutation-options.ts). The clean target always gets the
 // whole gate. Exit 0: clean target conformant and every fault detected by one of its expected
 // checks; 1: otherwise; 2: bad arguments or no gate to run (one sentence on stderr).
@@ -21,6 +23,8 @@ import type { RunRecord, RunSettings } from './mutation/run-one.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LOCAL_PROFILE = join(ROOT, 'targets', 'local.yaml');
+/** The limit of a scoped fault run that judges no rate limiting: one it never reaches. */
+const UNPACED: RateLimit = { limit: 1_000_000, windowSeconds: 1 };
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -68,10 +72,12 @@ async function main(): Promise<void> {
   const out = resolve(ROOT, options.out);
   const runsDir = join(out, 'mutation');
   const profilePath = join(runsDir, 'profile.yaml');
+  const unpacedProfilePath = join(runsDir, 'profile-unpaced.yaml');
   try {
     rmSync(runsDir, { recursive: true, force: true });
     mkdirSync(runsDir, { recursive: true });
     writeMutationProfile(LOCAL_PROFILE, profilePath, rateLimit);
+    if (options.scope === 'primary') writeMutationProfile(LOCAL_PROFILE, unpacedProfilePath, UNPACED);
   } catch (error) {
     fail(`Cannot prepare ${runsDir}: ${error instanceof Error ? error.message : String(error)}.`);
   }
@@ -81,12 +87,14 @@ async function main(): Promise<void> {
     profilePath,
     scope: options.scope,
     root: ROOT,
+    ...(options.scope === 'primary' ? { unpaced: { rateLimit: UNPACED, profilePath: unpacedProfilePath } } : {}),
     timeoutMs: options.timeoutMs,
     ...(options.cases === undefined ? {} : { cases: options.cases }),
     ...(options.budgetSeconds === undefined ? {} : { budgetSeconds: options.budgetSeconds }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.maxFailures === undefined ? {} : { maxFailures: options.maxFailures }),
     ...(options.workers === undefined ? {} : { workers: options.workers }),
+    stopAtDetection: options.stopAtDetection,
   };
   const total = options.faults.length + 1;
   let done = 0;
@@ -106,6 +114,7 @@ async function main(): Promise<void> {
       ...(options.budgetSeconds === undefined ? {} : { budgetSeconds: options.budgetSeconds }),
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.maxFailures === undefined ? {} : { maxFailures: options.maxFailures }),
+      ...(options.stopAtDetection ? { stopAtDetection: true } : {}),
     },
     Date.now() - started,
   );

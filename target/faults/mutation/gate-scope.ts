@@ -45,6 +45,14 @@ export const SPEC_FILES_BY_CHECK: Readonly<Record<string, readonly string[]>> = 
   'create-visible-in-list': ['specs/lifecycles.spec.ts'],
 };
 
+/** The spec files that wait out the target's rate limit (and so need its real limit). */
+const RATE_LIMIT_SPECS = ['specs/rate-limit.spec.ts'];
+
+/** Whether a scoped run of these files judges rate limiting, i.e. needs the target's real limit. */
+export function judgesRateLimit(files: readonly string[]): boolean {
+  return files.some((file) => RATE_LIMIT_SPECS.includes(file));
+}
+
 /** The spec files to run for a fault's primary check, or undefined for the whole gate. */
 export function scopeFor(fault: Fault, root: string): string[] | undefined {
   const primary = fault.catches[0];

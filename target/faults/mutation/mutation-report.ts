@@ -14,6 +14,7 @@ export interface MutationReport {
     budgetSeconds?: number;
     seed?: number;
     maxFailures?: number;
+    stopAtDetection?: boolean;
     rateLimit: { limit: number; windowSeconds: number };
   };
   clean: RunRecord;
@@ -94,6 +95,7 @@ export function renderMarkdown(report: MutationReport): string {
       `${report.settings.seed === undefined ? '' : `, seed ${report.settings.seed}`}` +
       `${report.settings.scope === 'primary' ? ', each fault against the specs of its primary check' : ''}` +
       `${report.settings.maxFailures === undefined ? '' : `, stopped after ${report.settings.maxFailures} failed tests`}` +
+      `${report.settings.stopAtDetection === true ? ', each fault run stopped at its first expected finding' : ''}` +
       `, rate limit ${report.settings.rateLimit.limit} per ${report.settings.rateLimit.windowSeconds} s; ` +
       `total ${seconds(report.durationMs)}.`,
     '',

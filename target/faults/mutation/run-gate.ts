@@ -1,9 +1,10 @@
 // Runs the conformance gate (`playwright test`) once against a base URL, with its reports in a
 // folder of its own, and returns its exit code, duration and the log's path.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readStream, streamFile } from './read-stream.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PLAYWRIGHT_CLI = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
@@ -41,14 +42,30 @@ export interface GateRun {
   workers?: number;
   /** The gate's command line (default `playwright test`); tests put a stand-in here. */
   command?: readonly string[];
+  /**
+   * Stop the run once a streamed finding has one of these check ids (the gate's
+   * findings.ndjson, polled): what the run was for is then known.
+   */
+  stopOnChecks?: readonly string[];
 }
 
 export interface GateResult {
   exitCode: number | null;
   durationMs: number;
   timedOut: boolean;
+  /** Stopped at a finding of one of `stopOnChecks`: no summary, the stream tells what fired. */
+  stoppedEarly: boolean;
   logFile: string;
 }
+
+/**
+ * The gate's reporters a mutation run reads (summary.json, the findings stream) and a list for
+ * its log: the HTML and JUnit reports would cost every run time that nobody reads.
+ */
+const MUTATION_REPORTERS = ['list', './specs/reporters/summary-reporter.ts', './specs/reporters/findings-stream-reporter.ts'];
+
+/** How often the findings stream is read while a run may stop early. */
+const STREAM_POLL_MS = 200;
 
 export function runGate(run: GateRun): Promise<GateResult> {
   mkdirSync(run.reportDir, { recursive: true });
@@ -76,25 +93,42 @@ export function runGate(run: GateRun): Promise<GateResult> {
     ...(run.maxFailures === undefined ? [] : [`--max-failures=${run.maxFailures}`]),
     ...(run.workers === undefined ? [] : [`--workers=${run.workers}`]),
   ];
-  const [command, ...args] = run.command ?? [process.execPath, PLAYWRIGHT_CLI, 'test', ...options, ...(run.specFiles ?? [])];
+  const [command, ...args] = run.command ?? [process.execPath, PLAYWRIGHT_CLI, 'test', ...options, `--reporter=${MUTATION_REPORTERS.join(',')}`, ...(run.specFiles ?? [])];
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(command ?? process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      // The whole process group: Playwright's workers go with it.
+    let stoppedEarly = false;
+    // The whole process group: Playwright's workers go with it.
+    const killGroup = (): void => {
       try {
         process.kill(-(child.pid ?? 0), 'SIGKILL');
       } catch {
         child.kill('SIGKILL');
       }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup();
     }, run.timeoutMs);
+    const stopOn = run.stopOnChecks ?? [];
+    const stream = streamFile(run.reportDir);
+    rmSync(stream, { force: true });
+    const poll =
+      stopOn.length === 0
+        ? undefined
+        : setInterval(() => {
+            if (stoppedEarly || !readStream(stream).some((finding) => stopOn.includes(finding.checkId))) return;
+            stoppedEarly = true;
+            killGroup();
+          }, STREAM_POLL_MS);
     child.once('close', (code) => {
       clearTimeout(timer);
-      log.end(() => resolve({ exitCode: timedOut ? null : code, durationMs: Date.now() - started, timedOut, logFile }));
+      if (poll !== undefined) clearInterval(poll);
+      const exitCode = timedOut ? null : stoppedEarly ? 1 : code;
+      log.end(() => resolve({ exitCode, durationMs: Date.now() - started, timedOut, stoppedEarly, logFile }));
     });
   });
 }

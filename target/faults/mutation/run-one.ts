@@ -6,8 +6,9 @@ import { startCountingProxy } from './counting-proxy.js';
 import { judge, type Verdict } from './judge.js';
 import type { SeenRequest } from './counting-proxy.js';
 import { readGateSummary, type FindingRequest, type GateSummary } from './read-summary.js';
-import { scopeFor } from './gate-scope.js';
+import { judgesRateLimit, scopeFor } from './gate-scope.js';
 import { runGate } from './run-gate.js';
+import { firedOf, readStream, streamFile, type StreamedFinding } from './read-stream.js';
 import { startTarget } from './start-target.js';
 
 export interface RunSettings {
@@ -31,6 +32,13 @@ export interface RunSettings {
   attempt?: 'quick' | 'confirm';
   /** Repository root (where the spec files are). */
   root?: string;
+  /**
+   * For a scoped run whose spec files do not judge rate limiting: a target limit the run never
+   * reaches and the profile stating it, so the gate never waits on pacing it does not judge.
+   */
+  unpaced?: { rateLimit: { limit: number; windowSeconds: number }; profilePath: string };
+  /** Stop a fault's gate run at the first finding of one of its expected checks. */
+  stopAtDetection?: boolean;
 }
 
 export interface FirstDetection {
@@ -69,16 +77,17 @@ export async function runOne(fault: Fault | undefined, settings: RunSettings): P
   const reportDir = join(settings.reportDir, name);
   const expected = fault?.catches ?? [];
   const base = { ...(fault ? { fault: fault.id, area: fault.area } : {}), expected, reportDir };
+  const specFiles = fault !== undefined && settings.scope === 'primary' && settings.root !== undefined ? scopeFor(fault, settings.root) : undefined;
+  const pacing = specFiles !== undefined && settings.unpaced !== undefined && !judgesRateLimit(specFiles) ? settings.unpaced : settings;
   let target;
   try {
-    target = await startTarget({ faults: fault ? [fault.id] : [], rateLimit: settings.rateLimit });
+    target = await startTarget({ faults: fault ? [fault.id] : [], rateLimit: pacing.rateLimit });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ...base, verdict: 'not-judged', fired: {}, firedExpected: [], firedUnexpected: [], durationMs: 0, requests: 0, gateExitCode: null, problem: `The target could not start: ${reason}.` };
   }
   const proxy = await startCountingProxy(target.baseUrl);
   try {
-    const specFiles = fault !== undefined && settings.scope === 'primary' && settings.root !== undefined ? scopeFor(fault, settings.root) : undefined;
     const gateStart = Date.now();
     const result = await runGate({
       ...(specFiles === undefined ? {} : { specFiles }),
@@ -90,10 +99,12 @@ export async function runOne(fault: Fault | undefined, settings: RunSettings): P
       ...(settings.cases === undefined ? {} : { cases: settings.cases }),
       ...(settings.budgetSeconds === undefined ? {} : { budgetSeconds: settings.budgetSeconds }),
       ...(settings.seed === undefined ? {} : { seed: settings.seed }),
-      ...(settings.profilePath === undefined ? {} : { profilePath: settings.profilePath }),
+      ...(pacing.profilePath === undefined ? {} : { profilePath: pacing.profilePath }),
       ...(settings.gateCommand === undefined ? {} : { command: settings.gateCommand }),
+      ...(fault !== undefined && settings.stopAtDetection === true ? { stopOnChecks: fault.catches } : {}),
     });
-    const summary = readGateSummary(join(reportDir, 'summary.json'));
+    // A run stopped at its first expected finding leaves no summary: its findings stream tells.
+    const summary = result.stoppedEarly ? summaryOfStream(readStream(streamFile(reportDir))) : readGateSummary(join(reportDir, 'summary.json'));
     // Playwright's note that --max-failures stopped the run is the budget at work, not a suite failure.
     const suiteErrors = (summary?.errors ?? []).filter((error) => !/^Testing stopped early after \d+ maximum allowed failures/.test(error));
     const verdict = judge(
@@ -132,6 +143,13 @@ export async function runOne(fault: Fault | undefined, settings: RunSettings): P
     await proxy.close();
     await target.stop();
   }
+}
+
+/** What a stopped run's findings stream says, in the shape of a summary. */
+function summaryOfStream(findings: readonly StreamedFinding[]): GateSummary {
+  const firstAt: Record<string, number> = {};
+  for (const { checkId, at } of findings) firstAt[checkId] = Math.min(firstAt[checkId] ?? at, at);
+  return { fired: firedOf(findings), errors: [], evidence: {}, firstAt };
 }
 
 /** The proxied request a finding names: same method, path and query, and status when known. */

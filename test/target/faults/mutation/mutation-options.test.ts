@@ -18,7 +18,7 @@ describe('readMutationOptions', () => {
     const quick = readMutationOptions(['--quick']);
     assert.equal(quick.cases, QUICK.cases);
     assert.equal(quick.scope, 'primary');
-    assert.equal(quick.maxFailures, QUICK.maxFailures);
+    assert.equal(quick.maxFailures, undefined);
     assert.equal(quick.workers, QUICK.workers);
     assert.deepEqual(quick.rateLimit, QUICK.rateLimit);
     const mixed = readMutationOptions(['--quick', '--cases', '7', '--scope', 'all', '--rate-window', '9']);

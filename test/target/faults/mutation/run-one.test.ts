@@ -11,6 +11,7 @@ import { runCatalogue } from '../../../../target/faults/mutation/run-catalogue.j
 import { runOne, type RunSettings } from '../../../../target/faults/mutation/run-one.js';
 
 const FAKE_GATE = fileURLToPath(new URL('./_fake-gate.ts', import.meta.url));
+const STREAMING_GATE = fileURLToPath(new URL('./_fake-streaming-gate.ts', import.meta.url));
 
 function settings(): RunSettings {
   return {
@@ -40,6 +41,23 @@ describe('runOne', () => {
     assert.equal(faulty.firstDetection?.requests, 2, 'the second request showed it');
     const summary = JSON.parse(readFileSync(join(faulty.reportDir, 'summary.json'), 'utf8')) as { cases: string };
     assert.equal(summary.cases, '7', 'the case budget reaches the gate');
+  });
+
+  it('stops a fault run at the first streamed finding of an expected check, and judges it from the stream', async () => {
+    const fault = { id: 'channel-list-bare-array', area: 'envelopes-and-schemas' as const, description: 'x', catches: ['envelope'] };
+    const run = await runOne(fault, { ...settings(), gateCommand: [process.execPath, '--import', 'tsx', STREAMING_GATE], stopAtDetection: true });
+    assert.equal(run.verdict, 'detected', run.problem);
+    assert.deepEqual(run.fired, { 'response-schema': 1, envelope: 1 });
+    assert.deepEqual(run.firedExpected, ['envelope']);
+    assert.equal(run.firstDetection?.checkId, 'envelope');
+    assert.ok(run.durationMs < 30_000, `the run went on for ${run.durationMs} ms`);
+  });
+
+  it('lets a run go on when only unexpected checks have streamed', async () => {
+    const fault = { id: 'channel-list-bare-array', area: 'envelopes-and-schemas' as const, description: 'x', catches: ['sort-order'] };
+    const run = await runOne(fault, { ...settings(), timeoutMs: 4_000, gateCommand: [process.execPath, '--import', 'tsx', STREAMING_GATE], stopAtDetection: true });
+    assert.equal(run.verdict, 'not-judged', 'the stand-in never ends on its own: the timeout decides');
+    assert.match(run.problem ?? '', /did not finish within 4 s/);
   });
 
   it('calls a fault caught only by other checks "unexpected-only"', async () => {

@@ -12,7 +12,7 @@ import { runStateDir } from '../specs/support/worker-report.js';
 import { combineSummary, type GateParts } from './_internals/combine-summary.js';
 import { GateError } from './_internals/gate-error.js';
 import { GATE_MERGE_USAGE, parseGateMergeArgs } from './_internals/gate-merge-args.js';
-import { runChild } from './_internals/run-child.js';
+import { catchInterrupts, interruptedBy, runChild } from './_internals/run-child.js';
 import { collectShardOutputs, type ShardOutput } from './_internals/shard-outputs.js';
 import { loadPartOfShard } from './_internals/shard-load.js';
 import { appendStepSummary } from './_internals/step-summary.js';
@@ -31,6 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const shards = collectShardOutputs(args.from);
+  catchInterrupts(); // a SIGTERM stops merge-reports and still removes the staging folders below
   const out = resolve(args.out ?? ((process.env.THERE_THERE_REPORTS_DIR ?? '').trim() || 'reports'));
   const identity = runIdentity(shards);
   // Everything is read from the shards before anything is written: --out may be one of them.
@@ -50,6 +51,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     rmSync(staging, { recursive: true, force: true });
     rmSync(runStateDir(out, identity.runId), { recursive: true, force: true });
   }
+  const signal = interruptedBy();
+  if (signal !== undefined) throw new GateError(`The merge was interrupted by ${signal}; its staging folders are removed, run it again.`);
   const summaryFile = join(out, 'summary.json');
   if (!existsSync(summaryFile)) throw new GateError(`Playwright could not merge the blob reports (merge-reports exited with ${mergeExit}; its output is above).`);
   const verdict = String((JSON.parse(readFileSync(summaryFile, 'utf8')) as { verdict?: unknown }).verdict);
@@ -65,16 +68,21 @@ export async function main(argv: readonly string[]): Promise<number> {
   return exitCode;
 }
 
-/** The seed and run id the shards share (the merged summary names them); shard 1's when they differ. */
+/** The run id form of specs/support/run-settings.ts. */
+const RUN_ID = /^[a-z0-9-]{4,40}$/;
+
+/** The seed and run id the shards share (the merged summary names them). */
 function runIdentity(shards: readonly ShardOutput[]): { seed: number; runId: string } {
   const withIdentity = shards.filter((output) => typeof output.summary?.seed === 'number' && typeof output.summary.runId === 'string');
   const first = withIdentity[0]?.summary;
   if (first === undefined) throw new GateError(`No shard folder holds a summary.json with the run's seed and run id (${shards.map((output) => output.dir).join(', ')}).`);
   const distinct = new Set(withIdentity.map((output) => `${output.summary?.seed} ${output.summary?.runId}`));
-  if (distinct.size > 1) {
-    process.stderr.write(`The shards ran with different seeds or run ids (${[...distinct].join('; ')}): set THERE_THERE_SEED and THERE_THERE_RUN_ID once for all of them; the merged summary names the first.\n`);
-  }
-  return { seed: first.seed as number, runId: first.runId as string };
+  // Shards of different runs are not one run: merging them would mix findings of other seeds.
+  if (distinct.size > 1) throw new GateError(`The shards ran with different seeds or run ids (${[...distinct].join('; ')}): set THERE_THERE_SEED and THERE_THERE_RUN_ID once for all shards of a run.`);
+  const runId = first.runId as string;
+  // The run id names a folder the merge writes and removes: only what the gate itself accepts.
+  if (!RUN_ID.test(runId) || !Number.isInteger(first.seed)) throw new GateError(`The shards' summary.json names a run id or seed the gate never writes (${JSON.stringify(runId)}, ${JSON.stringify(first.seed)}).`);
+  return { seed: first.seed as number, runId };
 }
 
 /** The worker reports each shard kept, where the summary reporter collects a run's at its end. */

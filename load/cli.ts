@@ -49,9 +49,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { effective, embedded } = await reachTarget(profile, progress);
   const controller = new AbortController();
   let interrupts = 0;
+  let firstAt = 0;
   const onSignal = (): void => {
+    // Ctrl-C reaches this process through its group and again through the gate that forwards it:
+    // a repeat within a second is the same interrupt (as Playwright treats it), not "quit now".
+    if (interrupts > 0 && Date.now() - firstAt < 1000) return;
     interrupts += 1;
     if (interrupts > 1) process.exit(130);
+    firstAt = Date.now();
     progress.say('Interrupted: finishing what is in flight and cleaning up (press Ctrl-C again to quit at once).');
     controller.abort();
   };

@@ -18,6 +18,7 @@ import type { Exchange } from '../core/exchange.js';
 import type { OperationModel } from '../core/spec/model.js';
 import { propertyRun } from './support/property-run.js';
 import type { WorkerClient } from './support/worker-client.js';
+import { scopeEmail } from './support/scope-email.js';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -38,7 +39,7 @@ test('GET /tickets: every filter, its spellings and combinations, within a scope
   if (!writesAllowed) return skipOperation('GET /tickets', 'read-only mode: the filters are judged on tickets of its own');
   const list = need(spec.operation('GET /tickets'));
   const detail = need(spec.operation('GET /tickets/{ticket}'));
-  const scope = await ticketScope(client, spec.operation.bind(spec), whoami, `${word(runId, testInfo.parallelIndex)}f`, 8);
+  const scope = await ticketScope(client, spec.operation.bind(spec), whoami, `${word(runId, testInfo.parallelIndex)}f`, 8, runId);
   const send = (request: Parameters<WorkerClient['send']>[0]) => client.send({ ...request, auth: scope.role });
   const walk = (query: Array<[string, string]>, perPage: number) =>
     walkListing(send, { operation: list, path: '/tickets', query: [['filter[search]', scope.word], ['per_page', String(perPage)], ...query] });
@@ -114,7 +115,7 @@ test('GET /contacts: name, email and search filters within a scope of its own', 
 test('GET /tickets and GET /contacts: every sort key, both directions, the default, across pages', async ({ client, spec, checkContext, runId, writesAllowed, whoami, caseSeed, coverage, expectNoFindings }, testInfo) => {
   if (!writesAllowed) return skipOperation('GET /tickets', 'read-only mode: the sorts are judged on items of its own');
   const base = word(runId, testInfo.parallelIndex);
-  const scope = await ticketScope(client, spec.operation.bind(spec), whoami, `${base}s`, 7);
+  const scope = await ticketScope(client, spec.operation.bind(spec), whoami, `${base}s`, 7, runId);
   const contactWord = `${base}o`;
   await contactScope(client, need(spec.operation('POST /contacts')), contactWord);
   const targets: Array<{ operation: OperationModel; path: string; scope: [string, string] }> = [
@@ -193,6 +194,7 @@ async function ticketScope(
   whoami: (role: string) => Promise<Record<string, unknown> | undefined>,
   word: string,
   count: number,
+  runId: string,
 ): Promise<TicketScope> {
   const role = client.nextPoolRole();
   const send = (request: Parameters<WorkerClient['send']>[0]) => client.send({ ...request, auth: role });
@@ -207,7 +209,7 @@ async function ticketScope(
       operation: operation('POST /tickets'),
       method: 'POST',
       path: '/tickets',
-      json: { channel: channels[index % channels.length], subject: `${word} subject ${index}`, from_contact: { email: `${word}-${index}@example.test`, name: `Scope ${index}` }, message: { body: `<p>Body ${index}</p>` } },
+      json: { channel: channels[index % channels.length], subject: `${word} subject ${index}`, from_contact: { email: scopeEmail(word, index, runId), name: `Scope ${index}` }, message: { body: `<p>Body ${index}</p>` } },
     });
     const ulid = (dataOf(created) as { ulid?: string } | undefined)?.ulid;
     if (ulid === undefined) throw new Error(`POST /tickets did not create a scope ticket (status ${created.response?.status ?? created.error?.kind}).`);

@@ -18,6 +18,7 @@ import type { Finding } from '../core/findings.js';
 import type { OperationModel } from '../core/spec/model.js';
 import { propertyRun } from './support/property-run.js';
 import type { WorkerClient } from './support/worker-client.js';
+import { scopeEmail } from './support/scope-email.js';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -28,7 +29,7 @@ test('GET /tickets: walks of a scoped list by every page size and sort', async (
   if (!writesAllowed) return skipOperation('GET /tickets', 'read-only mode: the walk needs tickets of its own');
   const tickets = operationOf(spec.operation('GET /tickets'));
   const word = scopeWord(runId, testInfo.parallelIndex, 'pgt');
-  await createTickets(client, spec.operation('POST /tickets'), word, SCOPE_SIZE);
+  await createTickets(client, spec.operation('POST /tickets'), word, SCOPE_SIZE, runId);
   const sorts = sortValues(tickets);
   const run = await propertyRun({
     arbitrary: fc.record({
@@ -75,7 +76,7 @@ test('GET /tickets/{ticket}/activities: every page of an activity log', async ({
   if (!writesAllowed) return skipOperation('GET /tickets/{ticket}/activities', 'read-only mode: the log needs a ticket of its own');
   const activities = operationOf(spec.operation('GET /tickets/{ticket}/activities'));
   const word = scopeWord(runId, testInfo.parallelIndex, 'pga');
-  const [ticket] = await createTickets(client, spec.operation('POST /tickets'), word, 1);
+  const [ticket] = await createTickets(client, spec.operation('POST /tickets'), word, 1, runId);
   const note = operationOf(spec.operation('POST /tickets/{ticket}/note'));
   // More entries than one page holds: the default page size, read from the first page, plus two.
   const first = await client.send({ operation: activities, path: `/tickets/${ticket}/activities` });
@@ -99,7 +100,7 @@ test('GET /tickets/{ticket}/activities: every page of an activity log', async ({
 test('GET /tickets and GET /contacts: default and largest page size, values out of range, a page past the end', async ({ client, spec, checkContext, runId, writesAllowed, caseSeed, coverage, expectNoFindings }, testInfo) => {
   if (!writesAllowed) return skipOperation('GET /tickets', 'read-only mode: the bounds are read on tickets of its own');
   const word = scopeWord(runId, testInfo.parallelIndex, 'pgb');
-  await createTickets(client, spec.operation('POST /tickets'), word, 3);
+  await createTickets(client, spec.operation('POST /tickets'), word, 3, runId);
   const findings: Finding[] = [];
   for (const [key, path, scope] of [
     ['GET /tickets', '/tickets', ['filter[search]', word]],
@@ -178,7 +179,7 @@ function metaNumber(exchange: Exchange, key: string): number | undefined {
 }
 
 /** Creates `count` tickets whose subject holds `word`; returns their ULIDs. */
-async function createTickets(client: WorkerClient, create: OperationModel | undefined, word: string, count: number): Promise<string[]> {
+async function createTickets(client: WorkerClient, create: OperationModel | undefined, word: string, count: number, runId: string): Promise<string[]> {
   const operation = operationOf(create);
   const channels = await client.send({ method: 'GET', path: '/channels' });
   const list = channels.response?.json.kind === 'json' ? (channels.response.json.value as { data?: Array<{ ulid: string }> }).data : undefined;
@@ -189,7 +190,7 @@ async function createTickets(client: WorkerClient, create: OperationModel | unde
     const exchange = await client.send({
       operation,
       path: '/tickets',
-      json: { channel, subject: `${word} ticket ${index}`, from_contact: { email: `${word}-${index}@example.test`, name: `Scope ${index}` }, message: { body: `<p>${word}</p>` } },
+      json: { channel, subject: `${word} ticket ${index}`, from_contact: { email: scopeEmail(word, index, runId), name: `Scope ${index}` }, message: { body: `<p>${word}</p>` } },
     });
     const body = exchange.response?.json.kind === 'json' ? (exchange.response.json.value as { data?: { ulid?: string } }) : undefined;
     if (body?.data?.ulid === undefined) throw new Error(`POST /tickets did not create a ticket for the scope (status ${exchange.response?.status ?? exchange.error?.kind}).`);

@@ -22,7 +22,10 @@ let running: { child: ChildProcess; options: ChildOptions } | undefined;
 export function catchInterrupts(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      interrupted ??= signal;
+      // Only the first signal is passed on: a second one (Ctrl-C again, CI's SIGTERM after its
+      // SIGINT) would make Playwright or the load run quit at once, skipping their clean-up.
+      if (interrupted !== undefined) return;
+      interrupted = signal;
       if (running === undefined) return;
       running.child.kill(signal === 'SIGTERM' ? (running.options.sigtermAs ?? 'SIGTERM') : signal);
     });

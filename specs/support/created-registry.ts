@@ -102,7 +102,7 @@ export class CreatedRegistry {
         family,
         createdBy: operation.key,
       };
-      const removedWith = family.operations.delete === undefined ? this.runContactOf(body) : undefined;
+      const removedWith = family.operations.delete === undefined ? this.runContactOf(body, exchange.request.body) : undefined;
       if (removedWith !== undefined) item.removedWith = removedWith;
       this.items.push(item);
       this.byExchange.set(exchange, item);
@@ -207,11 +207,20 @@ export class CreatedRegistry {
     return check.response?.status === 404;
   }
 
-  /** `/contacts/<ulid>` of a create response's `data.contact` when its email carries the run id, else undefined. */
-  private runContactOf(body: unknown): string | undefined {
+  /**
+   * `/contacts/<ulid>` of a create response's `data.contact`, only when that contact is surely the
+   * run's own: its email is the one this request sent, and carries the run's stamp (`+<runId>-`)
+   * in its local part. Deleting a contact deletes its tickets, so anything less (an address the
+   * server normalised, a customer's contact the ticket was filed under) is left alone.
+   */
+  private runContactOf(body: unknown, sent: string | undefined): string | undefined {
     const contact = readPointer(body, '/data/contact') as { ulid?: unknown; email?: unknown } | undefined;
     if (this.runId === undefined || typeof contact?.ulid !== 'string' || typeof contact.email !== 'string') return undefined;
-    return carriesRunId(contact.email, this.runId) ? `/contacts/${encodeURIComponent(contact.ulid)}` : undefined;
+    const email = contact.email.toLowerCase();
+    const local = email.slice(0, Math.max(0, email.lastIndexOf('@')));
+    const stamped = local.includes(`+${this.runId.toLowerCase()}-`);
+    const ownAddress = sent !== undefined && sentEmails(sent).has(email);
+    return stamped && ownAddress ? `/contacts/${encodeURIComponent(contact.ulid)}` : undefined;
   }
 
   /** What is done with an item the API cannot delete: closed through a `status` action when there is one. */
@@ -244,10 +253,20 @@ export class CreatedRegistry {
   }
 }
 
-/** The run id in a text, also with its dashes dropped (some stamps keep letters and digits only). */
-function carriesRunId(text: string, runId: string): boolean {
-  const compact = (value: string): string => value.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return text.toLowerCase().includes(runId.toLowerCase()) || compact(text).includes(compact(runId));
+/** Every string in a JSON request body that looks like an email, lower-case. */
+function sentEmails(body: string): Set<string> {
+  const found = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string' && value.includes('@')) found.add(value.toLowerCase());
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
+  };
+  try {
+    walk(JSON.parse(body));
+  } catch {
+    // not JSON: nothing was sent as an email
+  }
+  return found;
 }
 
 function emptyReport(): CleanupReport {

@@ -46,6 +46,10 @@ export function readRunSettings(env: NodeJS.ProcessEnv = process.env): RunSettin
   if (!/^[a-z0-9-]{4,40}$/.test(runId)) throw new SettingsError(`THERE_THERE_RUN_ID must be 4 to 40 lower-case letters, digits or dashes, got ${JSON.stringify(runId)}.`);
   const budget = number(env, 'THERE_THERE_BUDGET_SECONDS');
   const requestTimeout = number(env, 'THERE_THERE_REQUEST_TIMEOUT_SECONDS');
+  // Below 0.1 s rounds towards 0 (no timeout at all for Playwright); above 600 s timers overflow or nobody waits.
+  if (requestTimeout !== undefined && (requestTimeout < 0.1 || requestTimeout > 600)) {
+    throw new SettingsError(`THERE_THERE_REQUEST_TIMEOUT_SECONDS must be from 0.1 to 600 seconds, got ${JSON.stringify(env.THERE_THERE_REQUEST_TIMEOUT_SECONDS?.trim())}.`);
+  }
   return {
     profilePath: text(env, 'THERE_THERE_PROFILE', 'targets/local.yaml'),
     specPath: text(env, 'THERE_THERE_SPEC', 'openapi.yaml'),

@@ -34,9 +34,9 @@ export interface MutationOptions {
 /**
  * `--quick`: the budget `npm test` runs (explicit options win over it). A short window with a
  * higher limit keeps the rate-limited probes fast while Retry-After still leaves room to judge;
- * one worker per fault run spends less on each run's set-up than two. No early stop: a fault
- * often fails other tests first (a broken list starves the requests built from it), and a run
- * stopped there never reaches the test of the check that names the fault.
+ * one worker per fault run spends less on each run's set-up than two. A run stops at the first
+ * finding of an expected check, not after a number of failed tests (--max-failures): a fault
+ * often fails other tests first, and a run stopped there never reaches the test of its check.
  */
 export const QUICK = { cases: 3, scope: 'primary', stopAtDetection: true, workers: 1, rateLimit: { limit: 120, windowSeconds: 4 } } as const;
 

@@ -28,7 +28,8 @@ export async function startTargetProcess(options: TargetProcessOptions = {}): Pr
   const env = { ...process.env };
   delete env.NODE_TEST_CONTEXT;
   delete env.TARGET_FAULTS;
-  const child = spawn(join(REPO, 'node_modules', '.bin', 'tsx'), args, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // node itself with tsx's loader, not the tsx wrapper: a SIGKILL then ends the server, not only its parent.
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const origin = await listeningOrigin(child);
   return { origin, dbFile, close: () => stop(child) };
 }

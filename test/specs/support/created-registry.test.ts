@@ -92,7 +92,11 @@ describe('CreatedRegistry', () => {
 // A ticket goes with the contact the run created for it, never with a contact the run did not
 // create; and cleanup waits for requests still in flight (an interrupted test).
 const RUN = 'ttgate-abc123';
-const ticket = (ulid: string, email: string): Exchange => answered('POST /tickets', '/tickets', 201, { data: { ulid, contact: { ulid: `c-${ulid}`, email } } });
+/** A created ticket whose contact has `email`; the request sent `sent` (default the same address). */
+const ticket = (ulid: string, email: string, sent = email): Exchange => {
+  const exchange = answered('POST /tickets', '/tickets', 201, { data: { ulid, contact: { ulid: `c-${ulid}`, email } } });
+  return { ...exchange, request: { ...exchange.request, body: JSON.stringify({ subject: 'x', from_contact: { email: sent } }) } };
+};
 
 describe('CreatedRegistry and tickets', () => {
   it('deletes the run’s contact of a ticket, and counts the ticket deleted once a read answers 404', async () => {
@@ -105,12 +109,18 @@ describe('CreatedRegistry and tickets', () => {
     assert.deepEqual(report.leftBehind, []);
   });
 
-  it('finds the run id without its dashes too', async () => {
-    const { client, sent } = fakeClient((request) => (request.operation?.method === 'GET' ? 404 : 204));
-    const created = new CreatedRegistry(client, families, {}, RUN);
-    created.track(ticket('k2', 'ttgateabc123w0x-0@example.test'));
-    await created.cleanup();
-    assert.equal(sent[0]?.path, '/contacts/c-k2');
+  it('never deletes a contact that is not surely the run’s own: no +<run id>- stamp, or not the address it sent', async () => {
+    for (const [email, sent] of [
+      ['ttgateabc123w0x-0@example.test', 'ttgateabc123w0x-0@example.test'], // the run id without its dashes
+      [`jane@${RUN}.example.test`, `jane@${RUN}.example.test`], // the run id outside the local part
+      [`jane+${RUN}-w0-1@example.test`, 'jane@example.test'], // not the address the request sent
+    ] as const) {
+      const { client, sent: requests } = fakeClient(() => 200);
+      const created = new CreatedRegistry(client, families, {}, RUN);
+      created.track(ticket('k2', email, sent));
+      await created.cleanup();
+      assert.deepEqual(requests.map((request) => request.operation?.key), ['PUT /tickets/{ticket}/status'], email);
+    }
   });
 
   it('never deletes a contact without the run id: the ticket is closed and reported instead', async () => {
@@ -125,7 +135,7 @@ describe('CreatedRegistry and tickets', () => {
   it('closes the ticket when it is still readable after its contact was deleted', async () => {
     const { client, sent } = fakeClient((request) => (request.operation?.method === 'GET' || request.operation?.method === 'PUT' ? 200 : 204));
     const created = new CreatedRegistry(client, families, {}, RUN);
-    created.track(ticket('k4', `bob+${RUN}@example.test`));
+    created.track(ticket('k4', `bob+${RUN}-w1-2@example.test`));
     const report = await created.cleanup();
     assert.deepEqual(sent.map((request) => request.operation?.key), ['DELETE /contacts/{contact}', 'GET /tickets/{ticket}', 'PUT /tickets/{ticket}/status']);
     assert.equal(report.leftBehind.length, 1);

@@ -20,7 +20,7 @@ describe('run settings', () => {
   });
 
   it('refuses a bad value with one sentence naming the variable', () => {
-    for (const [name, value] of [['THERE_THERE_CASES', 'many'], ['THERE_THERE_REQUEST_TIMEOUT_SECONDS', '0'], ['THERE_THERE_REQUEST_TIMEOUT_SECONDS', 'soon'], ['THERE_THERE_BUDGET_SECONDS', '-5'], ['THERE_THERE_RUN_ID', 'Not Valid']] as const) {
+    for (const [name, value] of [['THERE_THERE_CASES', 'many'], ['THERE_THERE_REQUEST_TIMEOUT_SECONDS', '0'], ['THERE_THERE_REQUEST_TIMEOUT_SECONDS', 'soon'], ['THERE_THERE_REQUEST_TIMEOUT_SECONDS', '0.0001'], ['THERE_THERE_REQUEST_TIMEOUT_SECONDS', '100000'], ['THERE_THERE_BUDGET_SECONDS', '-5'], ['THERE_THERE_RUN_ID', 'Not Valid']] as const) {
       assert.throws(() => readRunSettings({ ...fixed, [name]: value }), (error: unknown) => error instanceof SettingsError && error.message.includes(name) && !error.message.includes('\n'));
     }
   });

@@ -4,7 +4,7 @@
 // kind (the mutation run stops a fault's run once an expected check has fired). Records come
 // from the tests' findings attachments, already redacted.
 
-import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { FINDINGS_ATTACHMENT, type FindingRecord } from '../support/finding-record.js';
@@ -34,7 +34,7 @@ export default class FindingsStreamReporter implements Reporter {
 
   onBegin(): void {
     mkdirSync(readRunSettings().reportsDir, { recursive: true });
-    rmSync(this.file, { force: true }); // a stream of this run only
+    writeFileSync(this.file, ''); // a stream of this run only, there from the start for `tail -f`
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {

@@ -1,7 +1,7 @@
 // The live findings stream: one line per finding a test attached, appended as each test ends,
 // the file of this run only.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -35,7 +35,7 @@ describe('the findings stream reporter', () => {
     withRunEnv(dir, () => {
       const reporter = new FindingsStreamReporter();
       reporter.onBegin();
-      assert.equal(existsSync(file), false, 'an earlier run’s stream is gone');
+      assert.equal(readFileSync(file, 'utf8'), '', 'an earlier run’s stream is gone, an empty one is there to follow');
       reporter.onTestEnd(testCase('GET /tags'), result([finding('envelope'), finding('response-schema')]));
       reporter.onTestEnd(testCase('GET /me'), result(undefined));
       reporter.onTestEnd(testCase('POST /tags'), result([finding('status-documented')]));

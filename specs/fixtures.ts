@@ -2,7 +2,7 @@
 // specs/README.md describes each fixture; in short:
 //
 // worker-scoped (one per worker process, built on first use):
-//   settings, profile, spec, families   what the run is about (spec: loaded once, every validator compiled)
+//   settings, profile, spec, families   what the run is about (spec: loaded once, validators compiled on first use)
 //   runId, redact                       the run's mark on what it creates; tokens → <redacted:role>
 //   client                              this worker's share of the token pool, paced under the rate limit
 //   created                             everything the worker created; deleted at worker teardown (auto)
@@ -119,9 +119,10 @@ export const test = base.extend<ConformanceTestFixtures, ConformanceWorkerFixtur
   profile: [async ({ settings }, use) => use(loadProfile(settings.profilePath)), { scope: 'worker' }],
   spec: [
     async ({ settings }, use) => {
-      const spec = suiteSpec(settings.specPath);
-      spec.validators.compileAll();
-      await use(spec);
+      // Validators compile on first use: the runner's pre-flight has compiled every one already
+      // (a broken schema is exit 2 before any worker starts), and a worker Playwright restarts
+      // after each failed test should not pay for the ones its tests never use.
+      await use(suiteSpec(settings.specPath));
     },
     { scope: 'worker' },
   ],
@@ -159,9 +160,10 @@ export const test = base.extend<ConformanceTestFixtures, ConformanceWorkerFixtur
       const a = profile.workspaces.a;
       const created = new CreatedRegistry(client, families, a === undefined ? {} : { 'x-workspace-id': String(a) }, settings.runId);
       client.onExchange((exchange) => created.track(exchange));
-      // Every request in flight is noted, so the teardown can wait for what an interrupted test still creates.
+      // Every request in flight is noted, so the teardown can wait for what an interrupted test
+      // still creates; once the teardown begins, such a test sends nothing more.
       const send = client.send.bind(client);
-      client.send = (request) => created.watchSend(send(request));
+      client.send = (request) => created.admit(() => send(request));
       await use(created);
       // Runs when the worker stops, after passing and failing tests alike.
       const cleanup = await created.cleanup();

@@ -62,15 +62,30 @@ export class CreatedRegistry {
   private readonly byExchange = new WeakMap<Exchange, CreatedItem>();
   /** Requests of the worker still waiting for an answer (see `watchSend`). */
   private readonly pending = new Set<Promise<unknown>>();
+  /** Set when cleanup begins: from then on only the registry's own requests go out (see `admit`). */
+  private closed = false;
+  /** The client's send as it was when the registry was made: its own requests pass even when closed. */
+  private readonly send: WorkerClient['send'];
 
   constructor(
-    private readonly client: WorkerClient,
+    client: WorkerClient,
     private readonly families: readonly ResourceFamily[],
     /** Header to add to the deletes of a multi-workspace token's creations. */
     private readonly multiHeaders: Record<string, string>,
     /** The run's id: a contact whose email carries it was created by this run. */
     private readonly runId?: string,
-  ) {}
+  ) {
+    this.send = client.send.bind(client);
+  }
+
+  /**
+   * Sends a test's request, noted while in flight, unless cleanup has begun: an abandoned test
+   * that goes on after its worker started cleaning up could create something nobody deletes.
+   */
+  admit<T>(send: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('The worker is cleaning up: no request of an interrupted test goes out any more.'));
+    return this.watchSend(send());
+  }
 
   /** Items still alive, oldest first. */
   alive(resource?: string): CreatedItem[] {
@@ -149,6 +164,7 @@ export class CreatedRegistry {
   async cleanup(): Promise<CleanupReport> {
     const report = this.released;
     this.released = emptyReport();
+    this.closed = true;
     await this.settle();
     while (this.items.length > 0) {
       await this.remove(this.items[this.items.length - 1] as CreatedItem, report);
@@ -186,7 +202,7 @@ export class CreatedRegistry {
   /** One DELETE: the creator deletes; a role without the right (a member whose create got through) hands over to admin. */
   private async deleteAs(item: CreatedItem, remove: OperationModel, path: string): Promise<'deleted' | 'gone' | { failure: string }> {
     for (const role of item.role === 'admin' ? ['admin'] : [item.role, 'admin']) {
-      const exchange = await this.client.send({ operation: remove, path, auth: role, headers: role === item.role ? item.headers : {} });
+      const exchange = await this.send({ operation: remove, path, auth: role, headers: role === item.role ? item.headers : {} });
       const status = exchange.response?.status;
       if (status !== undefined && status >= 200 && status < 300) return 'deleted';
       if (status === 404) return 'gone';
@@ -203,7 +219,7 @@ export class CreatedRegistry {
     if (removeContact === undefined || read === undefined) return false;
     this.forget(contactPath); // a contact the run created through POST /contacts goes now, not later
     if (typeof (await this.deleteAs(item, removeContact, contactPath)) === 'object') return false;
-    const check = await this.client.send({ operation: read, path: item.path, auth: item.role, headers: item.headers });
+    const check = await this.send({ operation: read, path: item.path, auth: item.role, headers: item.headers });
     return check.response?.status === 404;
   }
 
@@ -228,7 +244,7 @@ export class CreatedRegistry {
     const action = item.family?.actions.find((candidate) => candidate.name === 'status' && candidate.operation.method !== 'GET');
     const closed = action === undefined ? undefined : closedStatus(action.operation);
     if (action === undefined || closed === undefined) return `${item.resource} has no delete operation in the API`;
-    const exchange = await this.client.send({
+    const exchange = await this.send({
       operation: action.operation,
       path: `${item.path}/status`,
       auth: item.role,

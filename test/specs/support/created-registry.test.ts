@@ -159,4 +159,18 @@ describe('CreatedRegistry and requests in flight', () => {
     assert.deepEqual(sent.map((request) => request.path), ['/tags/t9']);
     assert.equal(report.deleted, 1);
   });
+
+  it('lets no request of an abandoned test out once cleanup has begun, while its own go on', async () => {
+    const { client, sent } = fakeClient(() => 204);
+    const created = new CreatedRegistry(client, families, {}, RUN);
+    created.track(answered('POST /tags', '/tags', 201, { data: { ulid: 't1' } }));
+    const before = await created.admit(() => Promise.resolve('sent'));
+    assert.equal(before, 'sent');
+    const cleanup = created.cleanup();
+    let called = false;
+    await assert.rejects(created.admit(() => ((called = true), Promise.resolve('late'))), /cleaning up/);
+    assert.equal(called, false, 'the late request never went out');
+    await cleanup;
+    assert.deepEqual(sent.map((request) => request.path), ['/tags/t1']);
+  });
 });

@@ -6,7 +6,7 @@
 // on findings or a breach, 2 when the shards cannot be merged or the run cannot be judged.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, normalize, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runStateDir } from '../specs/support/worker-report.js';
 import { combineSummary, type GateParts } from './_internals/combine-summary.js';
@@ -16,6 +16,7 @@ import { catchInterrupts, interruptedBy, runChild } from './_internals/run-child
 import { collectShardOutputs, type ShardOutput } from './_internals/shard-outputs.js';
 import { loadPartOfShard } from './_internals/shard-load.js';
 import { appendStepSummary } from './_internals/step-summary.js';
+import { loadProfile, ProfileError } from '../core/profile.js';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(REPO, 'node_modules', '.bin');
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   catchInterrupts(); // a SIGTERM stops merge-reports and still removes the staging folders below
   const out = resolve(args.out ?? ((process.env.THERE_THERE_REPORTS_DIR ?? '').trim() || 'reports'));
   const identity = runIdentity(shards);
+  sameProfile(shards);
   // Everything is read from the shards before anything is written: --out may be one of them.
   const load = loadPartOfShard(shards[0] as ShardOutput);
   mkdirSync(out, { recursive: true });
@@ -66,6 +68,23 @@ export async function main(argv: readonly string[]): Promise<number> {
   const word = exitCode === 0 ? 'passed' : exitCode === 1 ? 'failed' : 'cannot judge';
   process.stdout.write(`Gate (${shards.length} shards merged): ${word} (conformance ${verdict}, load ${'skipped' in load ? 'not run' : `exit ${load.exit}`}); ${join(out, 'summary.md')}\n`);
   return exitCode;
+}
+
+/**
+ * The merge redacts the shards' replayed messages with the profile's tokens and names its target:
+ * it must read the profile the shards ran with, and be able to load it (its `${ENV}` secrets set).
+ */
+function sameProfile(shards: readonly ShardOutput[]): void {
+  const own = (process.env.THERE_THERE_PROFILE ?? '').trim() || 'targets/local.yaml';
+  const theirs = [...new Set(shards.map((output) => output.summary?.profile).filter((profile): profile is string => typeof profile === 'string'))];
+  const other = theirs.find((profile) => normalize(profile) !== normalize(own));
+  if (other !== undefined) throw new GateError(`The shards ran with the profile ${other} but this merge reads ${own}: set THERE_THERE_PROFILE (and its secrets) as for the shards, so the merged reports name their target and redact their tokens.`);
+  try {
+    loadProfile(own);
+  } catch (error) {
+    if (error instanceof ProfileError) throw new GateError(`The merge cannot load the shards' profile, so it could not redact their tokens: ${error.message}`);
+    throw error;
+  }
 }
 
 /** The run id form of specs/support/run-settings.ts. */

@@ -22,6 +22,8 @@ export interface ShardOutput {
 export interface ShardSummary {
   seed?: number;
   runId?: string;
+  /** The profile file the shard ran with. */
+  profile?: string;
   gate?: { load?: { skipped?: string; exitCode?: number } };
   load?: { scenarios?: Array<{ scenario?: string }> };
 }

@@ -219,6 +219,11 @@ describe('gate:merge cannot merge', () => {
     assertCannotJudge(run, /Shard 2 of 3 is missing: pass the reports folder of every shard\./);
   });
 
+  it('with another profile than the shards ran with (it could not redact their tokens)', async () => {
+    const run = await runPart('tsx', ['bin/gate-merge.ts', '--from', ...shardDirs, '--out', temporaryFolder('tt-gate-merged-')], {});
+    assertCannotJudge(run, /The shards ran with the profile .* but this merge reads targets\/local\.yaml/);
+  });
+
   it('no folder named', async () => {
     assertCannotJudge(await runPart('tsx', ['bin/gate-merge.ts'], {}), /Name the reports folder of every shard/);
   });

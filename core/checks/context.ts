@@ -4,6 +4,7 @@
 
 import type { OperationModel } from '../spec/model.js';
 import type { TokenRole } from '../exchange.js';
+import type { UngroundedReference } from '../../generators/types.js';
 
 /** One schema violation, located in the validated value. */
 export interface SchemaIssue {
@@ -60,17 +61,7 @@ export type Expectation =
   | 'method-not-allowed'
   | 'validation-failed';
 
-/**
- * A value of a valid request that names a resource the run never saw (a made-up id): the
- * generators record them, so a refusal that names one is not blamed on the server.
- */
-export interface UngroundedReference {
-  location: 'body' | 'query' | 'path';
-  /** Dotted body key (`channel`, `tag_ulids.1`), query parameter (`filter[channel_ulids]`) or path parameter. */
-  path: string;
-  /** The resource it should name (`channel`). */
-  resource: string;
-}
+export type { UngroundedReference } from '../../generators/types.js';
 
 export interface CheckContext {
   spec: CheckSpec;

@@ -3,6 +3,7 @@
 // the test sets them), its own process group so a timeout ends Playwright's workers too, and
 // everything it printed.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from './run-conformance.js';
 
@@ -22,6 +23,31 @@ export function runEnvironment(settings: Record<string, string | undefined>): No
   for (const name of NOT_INHERITED) delete env[name];
   for (const [name, value] of Object.entries(settings)) if (value !== undefined) env[name] = value;
   return env;
+}
+
+/** What a gate test sets for one run: its profile and, unless given, 2 cases and seed 1234. */
+export interface RunSettingsOptions {
+  profile: string;
+  cases?: number;
+  seed?: number;
+  /** More variables, set last. */
+  env?: Record<string, string>;
+}
+
+/** The environment of a conformance or gate run writing its reports to `reportsDir`. */
+export function gateRunEnvironment(options: RunSettingsOptions, reportsDir: string): NodeJS.ProcessEnv {
+  return runEnvironment({
+    THERE_THERE_PROFILE: options.profile,
+    THERE_THERE_REPORTS_DIR: reportsDir,
+    THERE_THERE_CASES: String(options.cases ?? 2),
+    THERE_THERE_SEED: String(options.seed ?? 1234),
+    ...options.env,
+  });
+}
+
+/** A JSON file a run wrote, or undefined when it wrote none. */
+export function readJsonIfWritten<T>(file: string): T | undefined {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
 }
 
 /** Runs `node_modules/.bin/<bin> args` from the repository root. */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { htmlReportTexts } from './html-report-texts.js';
-import { runChild, runEnvironment } from './run-child.js';
+import { gateRunEnvironment, readJsonIfWritten, runChild, type RunSettingsOptions } from './run-child.js';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -46,28 +46,16 @@ export interface GateSummary {
   tests: { passed: number; failed: number; skipped: number; total: number };
 }
 
-export interface RunOptions {
-  profile: string;
+export interface RunOptions extends RunSettingsOptions {
   /** Spec files and Playwright arguments (`specs/operations.spec.ts`, `-g`, `…`). */
   args: string[];
-  cases?: number;
-  seed?: number;
-  env?: Record<string, string>;
   timeoutMs?: number;
 }
 
 export async function runConformance(options: RunOptions): Promise<ConformanceRun> {
   const reportsDir = temporaryFolder('tt-gate-reports-');
-  const env = runEnvironment({
-    THERE_THERE_PROFILE: options.profile,
-    THERE_THERE_REPORTS_DIR: reportsDir,
-    THERE_THERE_CASES: String(options.cases ?? 2),
-    THERE_THERE_SEED: String(options.seed ?? 1234),
-    ...options.env,
-  });
-  const run = await runChild('playwright', ['test', ...options.args], env, options.timeoutMs ?? 120_000);
-  const file = join(reportsDir, 'summary.json');
-  const summary = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as GateSummary) : undefined;
+  const run = await runChild('playwright', ['test', ...options.args], gateRunEnvironment(options, reportsDir), options.timeoutMs ?? 120_000);
+  const summary = readJsonIfWritten<GateSummary>(join(reportsDir, 'summary.json'));
   return { ...run, reportsDir, ...(summary === undefined ? {} : { summary }) };
 }
 

@@ -2,7 +2,7 @@
 // settings, and collects what it printed and wrote.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runChild, runEnvironment } from './run-child.js';
+import { gateRunEnvironment, readJsonIfWritten, runChild, type RunSettingsOptions } from './run-child.js';
 import { temporaryFolder } from './run-conformance.js';
 
 export interface GateRun {
@@ -16,32 +16,21 @@ export interface GateRun {
   markdown?: string;
 }
 
-export interface GateRunOptions {
-  profile: string;
+export interface GateRunOptions extends RunSettingsOptions {
   args?: string[];
-  cases?: number;
-  seed?: number;
-  env?: Record<string, string>;
   timeoutMs?: number;
 }
 
 export async function runGate(options: GateRunOptions): Promise<GateRun> {
   const reportsDir = temporaryFolder('tt-gate-run-');
-  const env = runEnvironment({
-    THERE_THERE_PROFILE: options.profile,
-    THERE_THERE_REPORTS_DIR: reportsDir,
-    THERE_THERE_CASES: String(options.cases ?? 2),
-    THERE_THERE_SEED: String(options.seed ?? 1234),
-    ...options.env,
-  });
   // The gate's own group: a timeout ends its children (Playwright, its workers, load) with it.
-  const run = await runChild('tsx', ['bin/gate.ts', ...(options.args ?? [])], env, options.timeoutMs ?? 150_000);
-  const json = join(reportsDir, 'summary.json');
+  const run = await runChild('tsx', ['bin/gate.ts', ...(options.args ?? [])], gateRunEnvironment(options, reportsDir), options.timeoutMs ?? 150_000);
+  const summary = readJsonIfWritten<Record<string, unknown>>(join(reportsDir, 'summary.json'));
   const md = join(reportsDir, 'summary.md');
   return {
     ...run,
     reportsDir,
-    ...(existsSync(json) ? { summary: JSON.parse(readFileSync(json, 'utf8')) as Record<string, unknown> } : {}),
+    ...(summary === undefined ? {} : { summary }),
     ...(existsSync(md) ? { markdown: readFileSync(md, 'utf8') } : {}),
   };
 }
